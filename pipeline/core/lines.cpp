@@ -1,0 +1,71 @@
+#include "pipeline/core/lines.h"
+
+#include <algorithm>
+
+namespace kopru {
+
+bool LineReader::next(TextLine& line) {
+  if (pos_ >= text_.size()) return false;
+  prev_pos_ = pos_;
+  prev_number_ = number_;
+  std::size_t end = text_.find_first_of("\r\n", pos_);
+  std::size_t next_pos;
+  if (end == std::string_view::npos) {
+    end = text_.size();
+    next_pos = end;
+  } else if (text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n') {
+    next_pos = end + 2;
+  } else {
+    next_pos = end + 1;
+  }
+  ++number_;
+  line.text = text_.substr(pos_, end - pos_);
+  line.number = number_;
+  line.offset = static_cast<std::int64_t>(pos_);
+  pos_ = next_pos;
+  return true;
+}
+
+void LineReader::unread() {
+  pos_ = prev_pos_;
+  number_ = prev_number_;
+}
+
+std::vector<TextLine> split_lines(std::string_view text) {
+  std::vector<TextLine> lines;
+  LineReader reader(text);
+  TextLine line;
+  while (reader.next(line)) lines.push_back(line);
+  return lines;
+}
+
+int column_of(std::string_view line, std::size_t byte_index) {
+  byte_index = std::min(byte_index, line.size());
+  int column = 1;
+  for (std::size_t i = 0; i < byte_index; ++i) {
+    // Count every byte that is not a UTF-8 continuation byte.
+    if ((static_cast<unsigned char>(line[i]) & 0xC0U) != 0x80U) ++column;
+  }
+  return column;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      starts_.push_back(static_cast<std::int64_t>(i + 1));
+    }
+  }
+}
+
+std::pair<int, int> LineIndex::locate(std::int64_t byte_offset) const {
+  byte_offset = std::clamp<std::int64_t>(byte_offset, 0, static_cast<std::int64_t>(text_.size()));
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), byte_offset);
+  const auto line_index = static_cast<std::size_t>(it - starts_.begin() - 1);
+  const auto start = static_cast<std::size_t>(starts_[line_index]);
+  const auto column =
+      column_of(text_.substr(start), static_cast<std::size_t>(byte_offset) - start);
+  return {static_cast<int>(line_index + 1), column};
+}
+
+}  // namespace kopru

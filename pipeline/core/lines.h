@@ -1,0 +1,55 @@
+// Splitting decoded text into lines (LF, CRLF and lone CR all end a line) while keeping the line
+// number and byte offset that diagnostics need.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace kopru {
+
+struct TextLine {
+  std::string_view text;  // without its line ending
+  int number = 0;         // 1-based
+  std::int64_t offset = 0;  // byte offset of the line's first byte in the whole text
+};
+
+class LineReader {
+ public:
+  explicit LineReader(std::string_view text) : text_(text) {}
+
+  // The next line, or false at the end. A final line without a terminator is still a line; the
+  // empty string after a final terminator is not.
+  bool next(TextLine& line);
+  // Put back the line last returned, so that next() returns it again.
+  void unread();
+  bool at_end() const { return pos_ >= text_.size(); }
+  int line_number() const { return number_; }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t prev_pos_ = 0;
+  int number_ = 0;
+  int prev_number_ = 0;
+};
+
+std::vector<TextLine> split_lines(std::string_view text);
+
+// 1-based column (in code points) of the byte at byte_index inside a UTF-8 line.
+int column_of(std::string_view line, std::size_t byte_index);
+
+// Maps byte offsets of a whole text to line and column (for parsers such as pugixml that report
+// offsets).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  // {line, column}, both 1-based.
+  std::pair<int, int> locate(std::int64_t byte_offset) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::int64_t> starts_;
+};
+
+}  // namespace kopru

@@ -1,0 +1,50 @@
+// Reading and writing subtitle documents as files: decoding, format detection, the codec call, and
+// the atomic write. This is the one place the CLI, the tests and later stages go through.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "codecs/codec.h"
+#include "pipeline/core/diagnostics.h"
+#include "pipeline/model/document.h"
+
+namespace kopru::io {
+
+struct LoadOptions {
+  std::string format;    // codec name; empty = detect from content and extension
+  std::string encoding;  // forced input encoding; empty = detect
+  bool lenient = false;  // invalid byte sequences become U+FFFD with a warning
+  codecs::ReadOptions read;
+};
+
+struct Loaded {
+  Document doc;
+  const codecs::Codec* codec = nullptr;
+  std::string encoding;
+  int encoding_confidence = 0;
+  int probe_score = 0;
+  std::uintmax_t size_bytes = 0;
+};
+
+// Decodes and parses bytes that came from `path` (the path is used for messages and the extension).
+Loaded load_bytes(std::string_view bytes, const std::string& path, const LoadOptions& options,
+                  Diagnostics& diag);
+Loaded load_file(const std::filesystem::path& path, const LoadOptions& options, Diagnostics& diag);
+
+struct SaveOptions {
+  std::string format;  // codec name; empty = from the output extension
+  bool bom = false;    // UTF-8 byte order mark (text formats)
+  bool crlf = false;   // CRLF line endings (text formats)
+  codecs::WriteOptions write;
+};
+
+// The bytes a document becomes in a format.
+std::string render(const Document& doc, const codecs::Codec& codec, const SaveOptions& options,
+                   Diagnostics& diag);
+const codecs::Codec& output_codec(const std::filesystem::path& path, const SaveOptions& options);
+void save_file(const Document& doc, const std::filesystem::path& path, const SaveOptions& options,
+               Diagnostics& diag);
+
+}  // namespace kopru::io

@@ -67,7 +67,7 @@ bool is_digit(std::string_view s) { return all_of(s, [](int c) { return std::isd
 bool is_alnum(std::string_view s) { return all_of(s, [](int c) { return std::isalnum(c); }); }
 
 std::string_view two_from_three(std::string_view three) {
-  for (const auto& [b, t] : kIso639_2TTo2B) {
+  for (const auto& [t, b] : kIso639_2TTo2B) {
     if (three == b) three = t;
   }
   for (const auto& [two, t] : kIso639_1To2T) {
@@ -97,7 +97,7 @@ std::optional<LanguageTag> LanguageTag::parse(std::string_view text) {
   if (parts[0] == "x") {
     tag.language_ = "x";
   } else {
-    if (!is_alpha(parts[0]) || parts[0].size() == 4) return std::nullopt;
+    if (!is_alpha(parts[0]) || parts[0].size() < 2 || parts[0].size() == 4) return std::nullopt;
     tag.language_ = parts[0];
     // Prefer the shortest code: "uzb" and "ger" become "uz" and "de", as BCP 47 requires.
     if (tag.language_.size() == 3) {

@@ -2,7 +2,10 @@
 add_library(kopru_flags INTERFACE)
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   target_compile_options(kopru_flags INTERFACE -Wall -Wextra -Wpedantic -Wshadow
-                                               -Wnon-virtual-dtor -Wimplicit-fallthrough)
+                                               -Wnon-virtual-dtor -Wimplicit-fallthrough
+                                               # Aggregates with default member initialisers
+                                               # are meant to be partly initialised.
+                                               -Wno-missing-field-initializers)
   if(KOPRU_WERROR)
     target_compile_options(kopru_flags INTERFACE -Werror)
   endif()
@@ -34,6 +37,7 @@ function(kopru_add_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} kopru_test_support GTest::gtest_main kopru_flags)
+  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}")
   gtest_discover_tests(${name} WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
                        PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
 endfunction()

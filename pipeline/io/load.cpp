@@ -84,6 +84,13 @@ Loaded load_bytes(std::string_view bytes, const std::string& path, const LoadOpt
   loaded.doc = codec->read(source, options.read, diag);
   loaded.doc.meta.source_format = std::string(codec->name);
   if (!codec->binary) loaded.doc.meta.source_encoding = decoded.encoding;
+  if (loaded.doc.meta.language.empty()) {
+    if (auto tag = LanguageTag::from_filename(path)) {
+      loaded.doc.meta.language = *tag;
+      diag.note(0, 0, "language-from-filename",
+                "language " + tag->to_string() + " taken from the file name");
+    }
+  }
   return loaded;
 }
 

@@ -191,6 +191,28 @@ std::string LanguageTag::to_iso639_2b() const {
   return t;
 }
 
+bool LanguageTag::is_common_language() const {
+  const std::string_view primary = std::string_view(language_).substr(0, language_.find('-'));
+  return std::any_of(std::begin(kIso639_1To2T), std::end(kIso639_1To2T),
+                     [&](const auto& entry) { return entry.first == primary; });
+}
+
+std::optional<LanguageTag> LanguageTag::from_filename(std::string_view filename) {
+  if (const auto slash = filename.find_last_of('/'); slash != std::string_view::npos) {
+    filename.remove_prefix(slash + 1);
+  }
+  // Drop the extension, then try the remaining parts from the end.
+  auto dot = filename.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  filename = filename.substr(0, dot);
+  while ((dot = filename.rfind('.')) != std::string_view::npos) {
+    const std::string_view part = filename.substr(dot + 1);
+    if (auto tag = parse(part); tag && tag->is_common_language()) return tag;
+    filename = filename.substr(0, dot);
+  }
+  return std::nullopt;
+}
+
 bool LanguageTag::matches(const LanguageTag& more_specific) const {
   if (language_ != more_specific.language_) return false;
   if (!script_.empty() && script_ != more_specific.script_) return false;

@@ -21,6 +21,12 @@ class LanguageTag {
   static std::optional<LanguageTag> from_iso639_2(std::string_view code);
 
   bool empty() const { return language_.empty(); }
+  // True when the primary language is an ISO 639-1 language (by its two- or three-letter code),
+  // so that "film.kk-Cyrl.srt" names a language and "film.big.srt" does not.
+  bool is_common_language() const;
+  // The last dot-separated part of a file name's stem that is a tag of a common language:
+  // "film.uz-Latn.srt" -> uz-Latn, "film.tr.cp1254.srt" -> tr.
+  static std::optional<LanguageTag> from_filename(std::string_view filename);
   const std::string& language() const { return language_; }
   const std::string& script() const { return script_; }
   const std::string& region() const { return region_; }

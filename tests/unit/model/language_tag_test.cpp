@@ -70,3 +70,19 @@ TEST(LanguageTag, MatchesAndEdits) {
 
 }  // namespace
 }  // namespace kopru
+
+namespace kopru {
+namespace {
+
+TEST(LanguageTag, FromFilename) {
+  EXPECT_EQ(LanguageTag::from_filename("film.uz-Latn.srt")->to_string(), "uz-Latn");
+  EXPECT_EQ(LanguageTag::from_filename("dir.kk/film.tr.cp1254.srt")->to_string(), "tr");
+  EXPECT_EQ(LanguageTag::from_filename("film.eng.srt")->to_string(), "en");
+  EXPECT_FALSE(LanguageTag::from_filename("film.big.srt"));
+  EXPECT_FALSE(LanguageTag::from_filename("film.final.srt"));
+  EXPECT_FALSE(LanguageTag::from_filename("film.srt"));
+  EXPECT_FALSE(LanguageTag::from_filename("kk"));
+}
+
+}  // namespace
+}  // namespace kopru

@@ -1,0 +1,33 @@
+// Running the real `kopru` binary in a scratch folder, as a user or a script would.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace kopru::testing {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `kopru <args>` (args are passed to /bin/sh, so quote paths) with stdout and stderr captured.
+CommandResult run_kopru(const std::string& args);
+
+// A fresh folder under the system temp dir, removed when the object dies.
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+  std::string write(const std::string& name, const std::string& data) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace kopru::testing

@@ -2,6 +2,7 @@
 // writer's capabilities. Codecs are pure: bytes and options in, a document and diagnostics out.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +52,15 @@ using WriteFn = std::string (*)(const Document& doc, const WriteOptions& options
                                 Diagnostics& diag);
 using CapsFn = WriterCaps (*)();
 
+class CueSink;
+class CueWriter;
+// Optional streaming entry points (codecs/common/streaming.h); nullptr where a format needs the
+// whole document at once.
+using ReadStreamFn = void (*)(const Source& source, const ReadOptions& options, Diagnostics& diag,
+                              CueSink& sink);
+using MakeWriterFn = std::unique_ptr<CueWriter> (*)(const WriteOptions& options,
+                                                    Diagnostics& diag);
+
 struct Codec {
   std::string_view name;         // "srt": what --to takes and what the JSON calls it
   std::string_view description;  // "SubRip"
@@ -60,6 +70,8 @@ struct Codec {
   ReadFn read = nullptr;
   WriteFn write = nullptr;
   CapsFn caps = nullptr;
+  ReadStreamFn read_stream = nullptr;
+  MakeWriterFn make_writer = nullptr;
 
   std::string_view preferred_extension() const {
     return extensions.substr(0, extensions.find(' '));

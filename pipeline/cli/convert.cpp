@@ -8,7 +8,6 @@
 #include "pipeline/cli/verbs.h"
 #include "pipeline/core/error.h"
 #include "pipeline/core/parallel.h"
-#include "pipeline/io/files.h"
 #include "pipeline/io/load.h"
 
 namespace kopru::cli {
@@ -107,20 +106,13 @@ int convert(const ConvertArgs& args, Console& console) {
     const Plan& plan = plans[i];
     Diagnostics diag(plan.input.string());
     try {
-      io::Loaded loaded = io::load_file(plan.input, load, diag);
-      Diagnostics write_diag(plan.output.string());
-      const std::string bytes =
-          io::render(loaded.doc, io::output_codec(plan.output, save), save, write_diag);
-      for (const auto& d : write_diag.all()) diag.add(d.severity, d.where, d.code, d.message);
-      const bool refused = diag.count(Severity::error) > 0 ||
-                           (args.strict && diag.count(Severity::warning) > 0);
+      const io::ConvertResult result =
+          io::convert_file(plan.input, plan.output, load, save, args.strict, diag);
       console.diagnostics(diag, args.strict);
-      if (refused) {
+      if (!result.written) {
         console.error(plan.input.string() + ": error: not converted (" +
                       (args.strict ? "--strict: warnings are errors" : "errors above") + ")");
         results[i] = kExitBadInput;
-      } else {
-        io::write_file_atomic(plan.output, bytes);
       }
     } catch (const InputError& e) {
       console.diagnostics(diag, args.strict);

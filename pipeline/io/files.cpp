@@ -41,40 +41,47 @@ std::string read_file(const fs::path& path) {
   return data;
 }
 
-void write_file_atomic(const fs::path& path, std::string_view data) {
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
+  const fs::path dir = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
   thread_local std::mt19937_64 rng{std::random_device{}()};
-  fs::path temp;
-  int fd = -1;
-  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
-    temp = dir / ("." + path.filename().string() + ".kopru-" + std::to_string(rng() % 1000000000) +
-                  ".tmp");
-    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0 && errno != EEXIST) fail_io(path, "cannot create temporary file", errno);
+  for (int attempt = 0; attempt < 16 && fd_ < 0; ++attempt) {
+    temp_ = dir / ("." + path_.filename().string() + ".kopru-" +
+                   std::to_string(rng() % 1000000000) + ".tmp");
+    fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd_ < 0 && errno != EEXIST) fail_io(path_, "cannot create temporary file", errno);
   }
-  if (fd < 0) fail_io(path, "cannot create temporary file", EEXIST);
+  if (fd_ < 0) fail_io(path_, "cannot create temporary file", EEXIST);
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void AtomicFile::append(std::string_view data) {
   std::size_t done = 0;
   while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    const ssize_t n = ::write(fd_, data.data() + done, data.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const int err = errno;
-      ::close(fd);
-      ::unlink(temp.c_str());
-      fail_io(path, "cannot write", err);
+      fail_io(path_, "cannot write", errno);
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::close(fd) != 0) {
-    const int err = errno;
-    ::unlink(temp.c_str());
-    fail_io(path, "cannot write", err);
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    ::unlink(temp.c_str());
-    fail_io(path, "cannot rename temporary file into place", err);
-  }
+}
+
+void AtomicFile::commit() {
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) fail_io(path_, "cannot write", errno);
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0) fail_io(path_, "cannot rename temporary file into place", errno);
+  temp_.clear();
+}
+
+void write_file_atomic(const fs::path& path, std::string_view data) {
+  AtomicFile file(path);
+  file.append(data);
+  file.commit();
 }
 
 }  // namespace kopru::io

@@ -4,6 +4,8 @@
 #include "pipeline/core/error.h"
 #include "pipeline/io/files.h"
 #include "pipeline/text/encoding.h"
+#include "pipeline/text/utf8.h"
+#include "codecs/common/streaming.h"
 
 namespace kopru::io {
 
@@ -29,68 +31,99 @@ std::string_view utf8_head(std::string_view text) {
 
 }  // namespace
 
-Loaded load_bytes(std::string_view bytes, const std::string& path, const LoadOptions& options,
-                  Diagnostics& diag) {
-  Loaded loaded;
-  loaded.size_bytes = bytes.size();
-  const std::string ext = extension_of(path);
+namespace {
+
+// Everything before the codec's read: decoding, and choosing the codec.
+struct Prepared {
+  codecs::Source source;
+  std::string decoded;  // owns source.text when the input needed converting
   const codecs::Codec* codec = nullptr;
+  int probe_score = 0;
+  int encoding_confidence = 0;
+};
+
+void prepare(std::string_view bytes, const std::string& path, const LoadOptions& options,
+             Diagnostics& diag, Prepared& p) {
+  const std::string ext = extension_of(path);
   if (!options.format.empty()) {
-    codec = codecs::find_codec(options.format);
-    if (codec == nullptr) throw UsageError("unknown subtitle format '" + options.format + "'");
+    p.codec = codecs::find_codec(options.format);
+    if (p.codec == nullptr) throw UsageError("unknown subtitle format '" + options.format + "'");
   }
   if (bytes.empty()) {
     throw ParseError("empty file: no subtitle data", SourceLocation{path, 0, 0, 0});
   }
   // Binary formats are recognised before any decoding is attempted.
-  if (codec == nullptr) {
-    int score = 0;
-    const codecs::Codec* binary = nullptr;
+  if (p.codec == nullptr) {
     for (const auto& c : codecs::all_codecs()) {
       if (!c.binary) continue;
       const int s = c.probe(bytes.substr(0, kProbeBytes), ext);
-      if (s > score) {
-        score = s;
-        binary = &c;
+      if (s >= 50 && s > p.probe_score) {
+        p.probe_score = s;
+        p.codec = &c;
       }
     }
-    if (binary != nullptr && score >= 50) {
-      codec = binary;
-      loaded.probe_score = score;
+  }
+  p.source.path = path;
+  p.source.bytes = bytes;
+  if (p.codec == nullptr || !p.codec->binary) {
+    const bool utf8_asked = options.encoding.empty() || options.encoding == "UTF-8" ||
+                            options.encoding == "utf-8" || options.encoding == "utf8";
+    std::string_view body = bytes;
+    const bool bom = body.substr(0, 3) == "\xEF\xBB\xBF";
+    if (bom) body.remove_prefix(3);
+    // NULs are valid UTF-8 but mean UTF-16 far more often than text: let detection decide.
+    const bool has_nul = body.substr(0, kProbeBytes).find('\0') != std::string_view::npos;
+    if (utf8_asked && !has_nul && text::is_valid_utf8(body)) {
+      // Most files are UTF-8 already: use the bytes as they are, without a copy.
+      p.source.text = body;
+      p.source.encoding = "UTF-8";
+      p.encoding_confidence = 100;
+    } else {
+      text::DecodeOptions decode_options{path, options.encoding, options.lenient};
+      text::DecodedText decoded = text::decode(bytes, decode_options, diag);
+      p.decoded = std::move(decoded.utf8);
+      p.source.text = p.decoded;
+      p.source.encoding = decoded.encoding;
+      p.encoding_confidence = decoded.confidence;
     }
   }
-  codecs::Source source;
-  source.path = path;
-  source.bytes = bytes;
-  text::DecodedText decoded;
-  if (codec == nullptr || !codec->binary) {
-    text::DecodeOptions decode_options{path, options.encoding, options.lenient};
-    decoded = text::decode(bytes, decode_options, diag);
-    source.text = decoded.utf8;
-    source.encoding = decoded.encoding;
-    loaded.encoding = decoded.encoding;
-    loaded.encoding_confidence = decoded.confidence;
-  }
-  if (codec == nullptr) {
-    int score = 0;
-    codec = codecs::detect_codec(utf8_head(source.text), bytes.substr(0, kProbeBytes), ext, &score);
-    loaded.probe_score = score;
-    if (codec == nullptr) {
+  if (p.codec == nullptr) {
+    p.codec = codecs::detect_codec(utf8_head(p.source.text), bytes.substr(0, kProbeBytes), ext,
+                                   &p.probe_score);
+    if (p.codec == nullptr) {
       throw ParseError("not a subtitle format Kopru reads (no format recognised the content)",
                        SourceLocation{path, 1, 1, 0});
     }
   }
-  loaded.codec = codec;
-  loaded.doc = codec->read(source, options.read, diag);
-  loaded.doc.meta.source_format = std::string(codec->name);
-  if (!codec->binary) loaded.doc.meta.source_encoding = decoded.encoding;
-  if (loaded.doc.meta.language.empty()) {
-    if (auto tag = LanguageTag::from_filename(path)) {
-      loaded.doc.meta.language = *tag;
+}
+
+// What Kopru knows about a document beyond what its codec read.
+void complete_metadata(Document& doc, const Prepared& p, Diagnostics& diag) {
+  doc.meta.source_format = std::string(p.codec->name);
+  if (!p.codec->binary) doc.meta.source_encoding = p.source.encoding;
+  if (doc.meta.language.empty()) {
+    if (auto tag = LanguageTag::from_filename(p.source.path)) {
+      doc.meta.language = *tag;
       diag.note(0, 0, "language-from-filename",
                 "language " + tag->to_string() + " taken from the file name");
     }
   }
+}
+
+}  // namespace
+
+Loaded load_bytes(std::string_view bytes, const std::string& path, const LoadOptions& options,
+                  Diagnostics& diag) {
+  Prepared p;
+  prepare(bytes, path, options, diag, p);
+  Loaded loaded;
+  loaded.size_bytes = bytes.size();
+  loaded.codec = p.codec;
+  loaded.probe_score = p.probe_score;
+  loaded.encoding = p.source.encoding;
+  loaded.encoding_confidence = p.encoding_confidence;
+  loaded.doc = p.codec->read(p.source, options.read, diag);
+  complete_metadata(loaded.doc, p, diag);
   return loaded;
 }
 
@@ -129,6 +162,88 @@ const codecs::Codec& output_codec(const fs::path& path, const SaveOptions& optio
                      "': give --to FORMAT");
   }
   return *codec;
+}
+
+namespace {
+
+constexpr std::size_t kFlushBytes = 1U << 18U;
+
+// Passes each cue from a streaming reader straight to a streaming writer, flushing as it goes.
+class Relay : public codecs::CueSink {
+ public:
+  Relay(codecs::CueWriter& writer, AtomicFile& file, const Prepared& prepared, Diagnostics& diag)
+      : writer_(writer), file_(file), prepared_(prepared), diag_(diag) {}
+
+  void begin(Document&& header) override {
+    complete_metadata(header, prepared_, diag_);
+    writer_.begin(header, buffer_);
+    flush_if_full();
+  }
+  void cue(Cue&& cue) override {
+    writer_.cue(cue, buffer_);
+    ++cues_;
+    flush_if_full();
+  }
+  void finish() {
+    writer_.end(buffer_);
+    flush();
+  }
+  std::size_t cues() const { return cues_; }
+
+ private:
+  void flush_if_full() {
+    if (buffer_.size() >= kFlushBytes) flush();
+  }
+  void flush() {
+    file_.append(buffer_);
+    buffer_.clear();
+  }
+
+  codecs::CueWriter& writer_;
+  AtomicFile& file_;
+  const Prepared& prepared_;
+  Diagnostics& diag_;
+  std::string buffer_;
+  std::size_t cues_ = 0;
+};
+
+bool refused(const Diagnostics& diag, bool strict) {
+  return diag.count(Severity::error) > 0 || (strict && diag.count(Severity::warning) > 0);
+}
+
+}  // namespace
+
+ConvertResult convert_file(const fs::path& input, const fs::path& output, const LoadOptions& load,
+                           const SaveOptions& save, bool strict, Diagnostics& diag) {
+  const codecs::Codec& target = output_codec(output, save);
+  const std::string bytes = read_file(input);
+  Prepared p;
+  prepare(bytes, input.string(), load, diag, p);
+  ConvertResult result;
+  // Streaming writes the text as it comes; BOM and CRLF are the whole-document path's business.
+  const bool can_stream = p.codec->read_stream != nullptr && target.make_writer != nullptr &&
+                          !save.bom && !save.crlf;
+  if (can_stream) {
+    AtomicFile file(output);
+    auto writer = target.make_writer(save.write, diag);
+    Relay relay(*writer, file, p, diag);
+    p.codec->read_stream(p.source, load.read, diag, relay);
+    relay.finish();
+    result.streamed = true;
+    result.cues = relay.cues();
+    if (refused(diag, strict)) return result;
+    file.commit();
+    result.written = true;
+    return result;
+  }
+  Document doc = p.codec->read(p.source, load.read, diag);
+  complete_metadata(doc, p, diag);
+  result.cues = doc.cues.size();
+  const std::string out = render(doc, target, save, diag);
+  if (refused(diag, strict)) return result;
+  write_file_atomic(output, out);
+  result.written = true;
+  return result;
 }
 
 void save_file(const Document& doc, const fs::path& path, const SaveOptions& options,

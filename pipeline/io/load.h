@@ -47,4 +47,17 @@ const codecs::Codec& output_codec(const std::filesystem::path& path, const SaveO
 void save_file(const Document& doc, const std::filesystem::path& path, const SaveOptions& options,
                Diagnostics& diag);
 
+struct ConvertResult {
+  bool written = false;   // false when refused (errors, or warnings under `strict`)
+  bool streamed = false;  // cues went through one at a time (memory independent of length)
+  std::size_t cues = 0;
+};
+
+// input file -> output file. Streams when the input codec reads cue by cue and the output codec
+// writes so; otherwise loads the whole document. The output appears only if the conversion
+// succeeded with no error diagnostic (and no warning when `strict`).
+ConvertResult convert_file(const std::filesystem::path& input, const std::filesystem::path& output,
+                           const LoadOptions& load, const SaveOptions& save, bool strict,
+                           Diagnostics& diag);
+
 }  // namespace kopru::io

@@ -4,14 +4,12 @@
 
 namespace kopru::cli {
 
-enum ExitCode : int {
-  kExitOk = 0,
-  kExitFindings = 1,
-  kExitUsage = 2,
-  kExitBadInput = 3,
-  kExitEnvironment = 4,
-  kExitInternal = 70,
-};
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitBadInput = 3;
+inline constexpr int kExitEnvironment = 4;
+inline constexpr int kExitInternal = 70;
 
 int run(int argc, char** argv);
 

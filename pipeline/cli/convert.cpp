@@ -42,6 +42,7 @@ std::vector<Plan> plan_outputs(const ConvertArgs& args, const codecs::Codec* to)
   if (!args.out_dir.empty() && to == nullptr) {
     throw UsageError("convert: --out-dir needs --to FORMAT");
   }
+  const std::string extension = to != nullptr ? std::string(to->preferred_extension()) : "";
   std::vector<Plan> plans;
   std::map<fs::path, fs::path> taken;
   for (const auto& in : args.inputs) {
@@ -49,8 +50,7 @@ std::vector<Plan> plan_outputs(const ConvertArgs& args, const codecs::Codec* to)
     if (!args.output.empty()) {
       plan.output = args.output;
     } else {
-      plan.output = fs::path(args.out_dir) /
-                    (fs::path(in).stem().string() + "." + std::string(to->preferred_extension()));
+      plan.output = fs::path(args.out_dir) / (fs::path(in).stem().string() + "." + extension);
     }
     const fs::path key = fs::weakly_canonical(plan.output);
     if (auto [it, fresh] = taken.emplace(key, plan.input); !fresh) {

@@ -77,7 +77,7 @@ void dump_bag(std::string& out, const FormatBag& bag, std::string_view indent) {
 
 std::string dump_placement(const Placement& p) {
   std::string out;
-  auto add = [&](std::string item) {
+  auto add = [&](const std::string& item) {
     out += ' ';
     out += item;
   };

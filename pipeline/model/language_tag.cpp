@@ -10,7 +10,7 @@ namespace kopru {
 namespace {
 
 // ISO 639-1 to ISO 639-2/T, generated from ICU 72's uloc_getISO3Language.
-constexpr std::pair<std::string_view, std::string_view> kIso639_1To2T[] = {
+constexpr std::pair<std::string_view, std::string_view> kAlpha2ToTerminologic[] = {
 {"aa","aar"},{"ab","abk"},{"ae","ave"},{"af","afr"},{"ak","aka"},{"am","amh"},{"an","arg"},{"ar","ara"},
 {"as","asm"},{"av","ava"},{"ay","aym"},{"az","aze"},{"ba","bak"},{"be","bel"},{"bg","bul"},{"bi","bis"},
 {"bm","bam"},{"bn","ben"},{"bo","bod"},{"br","bre"},{"bs","bos"},{"ca","cat"},{"ce","che"},{"ch","cha"},
@@ -37,7 +37,7 @@ constexpr std::pair<std::string_view, std::string_view> kIso639_1To2T[] = {
 };
 
 // The twenty languages whose bibliographic (/B) code differs from the terminological (/T) one.
-constexpr std::pair<std::string_view, std::string_view> kIso639_2TTo2B[] = {
+constexpr std::pair<std::string_view, std::string_view> kTerminologicToBibliographic[] = {
     {"bod", "tib"}, {"ces", "cze"}, {"cym", "wel"}, {"deu", "ger"}, {"ell", "gre"},
     {"eus", "baq"}, {"fas", "per"}, {"fra", "fre"}, {"hye", "arm"}, {"isl", "ice"},
     {"kat", "geo"}, {"mkd", "mac"}, {"mri", "mao"}, {"msa", "may"}, {"mya", "bur"},
@@ -67,10 +67,10 @@ bool is_digit(std::string_view s) { return all_of(s, [](int c) { return std::isd
 bool is_alnum(std::string_view s) { return all_of(s, [](int c) { return std::isalnum(c); }); }
 
 std::string_view two_from_three(std::string_view three) {
-  for (const auto& [t, b] : kIso639_2TTo2B) {
+  for (const auto& [t, b] : kTerminologicToBibliographic) {
     if (three == b) three = t;
   }
-  for (const auto& [two, t] : kIso639_1To2T) {
+  for (const auto& [two, t] : kAlpha2ToTerminologic) {
     if (three == t) return two;
   }
   return {};
@@ -151,14 +151,14 @@ std::optional<LanguageTag> LanguageTag::from_iso639_2(std::string_view code) {
   return parse(c);
 }
 
-void LanguageTag::set_script(std::string script) {
+void LanguageTag::set_script(std::string_view script) {
   script_ = lower(script);
   if (!script_.empty()) {
     script_[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(script_[0])));
   }
 }
 
-void LanguageTag::set_region(std::string region) { region_ = upper(region); }
+void LanguageTag::set_region(std::string_view region) { region_ = upper(region); }
 
 std::string LanguageTag::to_string() const {
   std::string out = language_;
@@ -177,7 +177,7 @@ std::string LanguageTag::to_string() const {
 std::string LanguageTag::to_iso639_2t() const {
   const std::string_view primary = std::string_view(language_).substr(0, language_.find('-'));
   if (primary.size() == 3) return std::string(primary);
-  for (const auto& [two, three] : kIso639_1To2T) {
+  for (const auto& [two, three] : kAlpha2ToTerminologic) {
     if (two == primary) return std::string(three);
   }
   return "und";
@@ -185,7 +185,7 @@ std::string LanguageTag::to_iso639_2t() const {
 
 std::string LanguageTag::to_iso639_2b() const {
   std::string t = to_iso639_2t();
-  for (const auto& [tcode, bcode] : kIso639_2TTo2B) {
+  for (const auto& [tcode, bcode] : kTerminologicToBibliographic) {
     if (tcode == t) return std::string(bcode);
   }
   return t;
@@ -193,7 +193,7 @@ std::string LanguageTag::to_iso639_2b() const {
 
 bool LanguageTag::is_common_language() const {
   const std::string_view primary = std::string_view(language_).substr(0, language_.find('-'));
-  return std::any_of(std::begin(kIso639_1To2T), std::end(kIso639_1To2T),
+  return std::any_of(std::begin(kAlpha2ToTerminologic), std::end(kAlpha2ToTerminologic),
                      [&](const auto& entry) { return entry.first == primary; });
 }
 

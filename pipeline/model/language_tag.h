@@ -34,8 +34,8 @@ class LanguageTag {
   // Extensions and private use, each "x-..." / "t-..." as written (lower case).
   const std::vector<std::string>& extensions() const { return extensions_; }
 
-  void set_script(std::string script);  // "" removes it
-  void set_region(std::string region);
+  void set_script(std::string_view script);  // "" removes it
+  void set_region(std::string_view region);
 
   std::string to_string() const;  // "uz-Latn"
   // ISO 639-2/T ("deu", "uzb"); "und" when the language has no three-letter code known here.

@@ -31,6 +31,11 @@ DecodedText decode(std::string_view bytes, const DecodeOptions& options, Diagnos
 // the first character that the encoding cannot carry.
 std::string encode(std::string_view utf8, std::string_view encoding);
 
+struct EncodeOptions {
+  bool bom = false;  // start with a byte order mark (UTF-8/16/32 only; UsageError otherwise)
+};
+std::string encode(std::string_view utf8, std::string_view encoding, const EncodeOptions& options);
+
 // The encodings Kopru knows by canonical name, for --help and validation.
 std::vector<std::string> supported_encodings();
 

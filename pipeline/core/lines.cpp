@@ -1,6 +1,7 @@
 #include "pipeline/core/lines.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace kopru {
 
@@ -8,15 +9,21 @@ bool LineReader::next(TextLine& line) {
   if (pos_ >= text_.size()) return false;
   prev_pos_ = pos_;
   prev_number_ = number_;
-  std::size_t end = text_.find_first_of("\r\n", pos_);
-  std::size_t next_pos;
-  if (end == std::string_view::npos) {
-    end = text_.size();
-    next_pos = end;
-  } else if (text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n') {
-    next_pos = end + 2;
+  // memchr for '\n' runs at memory speed; a '\r' can only end the line before that.
+  if (!lf_known_ || next_lf_ < pos_) {
+    const void* lf = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_);
+    next_lf_ = lf == nullptr ? text_.size()
+                             : static_cast<std::size_t>(static_cast<const char*>(lf) - text_.data());
+    lf_known_ = true;
+  }
+  std::size_t end = next_lf_;
+  const void* cr = std::memchr(text_.data() + pos_, '\r', end - pos_);
+  std::size_t next_pos = 0;
+  if (cr != nullptr) {
+    end = static_cast<std::size_t>(static_cast<const char*>(cr) - text_.data());
+    next_pos = (end + 1 == next_lf_) ? end + 2 : end + 1;
   } else {
-    next_pos = end + 1;
+    next_pos = end == text_.size() ? end : end + 1;
   }
   ++number_;
   line.text = text_.substr(pos_, end - pos_);

@@ -32,6 +32,10 @@ class LineReader {
   std::size_t prev_pos_ = 0;
   int number_ = 0;
   int prev_number_ = 0;
+  // Position of the next '\n' at or after pos_ (text_.size() if none), cached so that files with
+  // lone-CR line endings stay linear.
+  std::size_t next_lf_ = 0;
+  bool lf_known_ = false;
 };
 
 std::vector<TextLine> split_lines(std::string_view text);

@@ -60,3 +60,23 @@ TEST(Errors, PrintLikeACompiler) {
 
 }  // namespace
 }  // namespace kopru
+
+namespace kopru {
+namespace {
+
+TEST(Lines, LoneCrFilesAndMixedEndings) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "line\r";
+  text += "a\r\n\r\nb\n\rc";
+  const auto lines = split_lines(text);
+  ASSERT_EQ(lines.size(), 2000U + 5U);
+  EXPECT_EQ(lines[1999].text, "line");
+  EXPECT_EQ(lines[2000].text, "a");
+  EXPECT_EQ(lines[2001].text, "");
+  EXPECT_EQ(lines[2002].text, "b");
+  EXPECT_EQ(lines[2003].text, "");
+  EXPECT_EQ(lines[2004].text, "c");
+}
+
+}  // namespace
+}  // namespace kopru

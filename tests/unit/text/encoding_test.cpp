@@ -2,7 +2,6 @@
 // code-page tables in locales/.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -368,21 +367,16 @@ TEST(Edges, NulBytesAndRandomGarbageNeverCrash) {
   }
 }
 
-TEST(Speed, TenMegabytesOfUtf8DecodeAtCopySpeed) {
+// Speed is measured by tools/bench/, not here: this checks the large-input path gives the same text.
+TEST(LargeInput, TenMegabytesOfUtf8DecodeWhole) {
   std::string line = "00:00:01,000 --> 00:00:02,000\n" + kKazakh + kUyghur + "\n";
   std::string bytes;
   while (bytes.size() < 10 * 1024 * 1024)
     bytes += line;
   Diagnostics diag;
-  const auto start = std::chrono::steady_clock::now();
   const DecodedText decoded = decode_as(bytes, "", diag);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_EQ(decoded.utf8.size(), bytes.size());
+  EXPECT_EQ(decoded.utf8, bytes);
   EXPECT_EQ(decoded.encoding, "UTF-8");
-  // Measured ~MS ms on the build machine; the bound leaves room for sanitizers and load.
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
-  RecordProperty("decode_ms", static_cast<int>(ms));
-  EXPECT_LT(ms, 400);
 }
 
 }  // namespace

@@ -51,4 +51,6 @@ std::vector<GoldenCase> golden_cases() {
   return cases;
 }
 
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.display_path(); }
+
 }  // namespace kopru::testing

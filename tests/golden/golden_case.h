@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,5 +25,8 @@ struct GoldenCase {
 };
 
 std::vector<GoldenCase> golden_cases();
+
+// GoogleTest prints parameters with this instead of a byte dump.
+void PrintTo(const GoldenCase& c, std::ostream* os);
 
 }  // namespace kopru::testing

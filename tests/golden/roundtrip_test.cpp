@@ -32,6 +32,25 @@ std::vector<const Cue*> shown_cues(const Document& doc) {
   return cues;
 }
 
+void PrintTo(const Pair& p, std::ostream* os) { *os << p.source.display_path() << " -> " << p.target; }
+
+// Lines holding only blanks become empty: a format that cannot carry an empty line inside a cue
+// (WebVTT, where it would end the cue) writes a space instead, and reports it.
+std::string blank_lines_emptied(const std::string& text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    if (line.find_first_not_of(" \t") != std::string::npos) out += line;
+    if (end == text.size()) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
 class RoundTrip : public ::testing::TestWithParam<Pair> {};
 
 TEST_P(RoundTrip, TextAndTimesSurvive) {
@@ -58,7 +77,13 @@ TEST_P(RoundTrip, TextAndTimesSurvive) {
   ASSERT_EQ(after.size(), before.size()) << bytes;
   const Time tolerance = caps.frame_based ? frames_to_time(1, fps) : caps.precision;
   for (std::size_t i = 0; i < before.size(); ++i) {
-    EXPECT_EQ(plain_text(*after[i]), plain_text(*before[i])) << "cue " << i + 1;
+    const std::string was = plain_text(*before[i]);
+    const std::string now = plain_text(*after[i]);
+    if (now != was) {
+      // Only a reported, documented lowering may change the text, and only its blank lines.
+      EXPECT_GT(write_diag.count(Severity::warning), 0U) << "cue " << i + 1 << " changed silently";
+      EXPECT_EQ(blank_lines_emptied(now), blank_lines_emptied(was)) << "cue " << i + 1;
+    }
     EXPECT_LE(std::chrono::abs(after[i]->start - before[i]->start), tolerance) << "cue " << i + 1;
     EXPECT_LE(std::chrono::abs(after[i]->end - before[i]->end), tolerance) << "cue " << i + 1;
   }

@@ -3,6 +3,7 @@
 //   keeping files with one of the extensions, or all files when --ext is not given)
 #include <cstdint>
 #include <cstdio>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>

@@ -20,7 +20,7 @@ namespace {
 constexpr std::array kCodecs = {
   //    name        description                 extensions      binary probe            read            write            caps
   Codec{"srt",      "SubRip",                   "srt",          false, &srt::probe,      &srt::read,      &srt::write,      &srt::caps, &srt::read_stream, &srt::make_writer},
-  Codec{"vtt",      "WebVTT",                   "vtt webvtt",   false, &webvtt::probe,   &webvtt::read,   &webvtt::write,   &webvtt::caps},
+  Codec{"vtt",      "WebVTT",                   "vtt webvtt",   false, &webvtt::probe,   &webvtt::read,   &webvtt::write,   &webvtt::caps, nullptr, &webvtt::make_writer},
   Codec{"ass",      "Advanced SubStation Alpha / SSA v4", "ass ssa", false, &ass::probe, &ass::read,      &ass::write,      &ass::caps},
   Codec{"microdvd", "MicroDVD",                 "sub",          false, &microdvd::probe, &microdvd::read, &microdvd::write, &microdvd::caps},
   Codec{"sbv",      "YouTube SBV",              "sbv",          false, &sbv::probe,      &sbv::read,      &sbv::write,      &sbv::caps},

@@ -514,8 +514,20 @@ std::optional<OpenTag> tag_for(const Span& span, std::vector<std::string>* lossy
   return tag;
 }
 
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : {'&', '<', '>', '\r', '\0'}) table[c] = true;
+  return table;
+}();
+
 void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
+  // Copies plain stretches whole: most cue text has nothing to escape.
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!kNeedsEscape[static_cast<unsigned char>(c)]) continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '&':
         out += "&amp;";
@@ -526,19 +538,23 @@ void append_escaped(std::string& out, std::string_view text) {
       case '>':
         out += "&gt;";
         break;
-      case '\r':
-        break;
       case '\0':
         out += "\uFFFD";
         break;
       default:
-        out += c;
+        break;  // '\r' is dropped
     }
   }
+  out.append(text.data() + plain, text.size() - plain);
 }
 
 // A blank line would end the cue: give empty lines a space.
 std::string fill_blank_lines(std::string text, std::vector<std::string>* lossy) {
+  // The common case has no empty line at all: hand the text back untouched.
+  if (text.find("\n\n") == std::string::npos && text.rfind('\n', 0) == std::string::npos &&
+      (text.size() < 1 || text.find('\n', text.size() - 1) == std::string::npos)) {
+    return text;
+  }
   std::string out;
   out.reserve(text.size());
   bool line_empty = true;

@@ -73,28 +73,40 @@ bool has_vtt_settings(const Placement& p) {
          !p.position_align.empty() || p.size_percent || !p.text_align.empty();
 }
 
-class Writer {
+// Streams: header blocks first, then each cue with the NOTE/STYLE blocks kept before it.
+class Writer : public CueWriter {
  public:
-  Writer(const Document& doc, Diagnostics& diag) : doc_(doc), diag_(diag) {}
+  explicit Writer(Diagnostics& diag) : diag_(diag) {}
 
-  std::string write() {
+  void begin(const Document& header_doc, std::string& out) override {
+    doc_ = header_doc;
     keep_ = doc_.format_private.format == kFormat;
+    out_.swap(out);
     header();
     blocks_at(0);
     regions();
-    for (std::size_t i = 0; i < doc_.cues.size(); ++i) {
-      if (i > 0)
-        blocks_at(i);
-      cue(doc_.cues[i], i + 1);
-    }
-    if (!doc_.cues.empty())
-      blocks_at(doc_.cues.size());
+    out_.swap(out);
+  }
+
+  void cue(const Cue& c, std::string& out) override {
+    out_.swap(out);
+    if (count_ > 0)
+      blocks_at(count_);
+    ++count_;
+    cue_text(c, count_);
+    out_.swap(out);
+  }
+
+  void end(std::string& out) override {
+    out_.swap(out);
+    if (count_ > 0)
+      blocks_at(count_);
     if (!doc_.styles.empty()) {
       diag_.warn(0, 0, "vtt-lossy-styles",
                  std::to_string(doc_.styles.size()) +
                      " named style(s) are not written: WebVTT has no named styles");
     }
-    return std::move(out_);
+    out_.swap(out);
   }
 
  private:
@@ -177,7 +189,7 @@ class Writer {
                "cue " + std::to_string(number) + ": " + what.substr(what.find(':') + 2));
   }
 
-  void cue(const Cue& cue, std::size_t number) {
+  void cue_text(const Cue& cue, std::size_t number) {
     if (cue.comment) {
       // A cue that is never shown: the nearest WebVTT form is a NOTE.
       lossy(number, "comment: a comment event is written as a NOTE block");
@@ -204,8 +216,10 @@ class Writer {
     std::string text = text_for(cue, number, losses);
     for (const auto& loss : losses)
       lossy(number, "markup: " + loss + " cannot be expressed");
-    if (!text.empty())
-      out_ += text + "\n";
+    if (!text.empty()) {
+      out_ += text;
+      out_ += '\n';
+    }
     out_ += '\n';
     if (!cue.style.empty() && cue.style != "Default" && cue.style != "*Default") {
       lossy(number, "style: style " + quoted(cue.style) + " is not written");
@@ -323,16 +337,21 @@ class Writer {
       out += " align:right";
   }
 
-  const Document& doc_;
+  Document doc_;  // everything but the cues
   Diagnostics& diag_;
   bool keep_ = false;
+  std::size_t count_ = 0;
   std::string out_;
 };
 
 }  // namespace
 
-std::string write(const Document& doc, const WriteOptions&, Diagnostics& diag) {
-  return Writer(doc, diag).write();
+std::unique_ptr<CueWriter> make_writer(const WriteOptions& /*options*/, Diagnostics& diag) {
+  return std::make_unique<Writer>(diag);
+}
+
+std::string write(const Document& doc, const WriteOptions& options, Diagnostics& diag) {
+  return write_all(&make_writer, doc, options, diag);
 }
 
 WriterCaps caps() {

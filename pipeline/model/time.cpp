@@ -225,15 +225,35 @@ Timecode time_to_timecode(Time t, FrameRate rate, bool drop_frame, Rounding roun
 }
 
 std::string format_hms_ms(Time t, char separator) {
+  // Hand-written rather than snprintf: writers call this twice per cue, and printf's format
+  // parsing was a quarter of a whole SRT -> WebVTT conversion.
   std::int64_t ms = to_ms(t);
-  const bool negative = ms < 0;
-  if (negative) ms = -ms;
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s%02lld:%02lld:%02lld%c%03lld", negative ? "-" : "",
-                static_cast<long long>(ms / 3'600'000), static_cast<long long>(ms / 60'000 % 60),
-                static_cast<long long>(ms / 1000 % 60), separator,
-                static_cast<long long>(ms % 1000));
-  return buf;
+  std::string out;
+  out.reserve(16);
+  if (ms < 0) {
+    out += '-';
+    ms = -ms;
+  }
+  const std::int64_t hours = ms / 3'600'000;
+  if (hours >= 100) {
+    out += std::to_string(hours);
+  } else {
+    out += static_cast<char>('0' + hours / 10);
+    out += static_cast<char>('0' + hours % 10);
+  }
+  auto two = [&](std::int64_t v) {
+    out += static_cast<char>('0' + v / 10);
+    out += static_cast<char>('0' + v % 10);
+  };
+  out += ':';
+  two(ms / 60'000 % 60);
+  out += ':';
+  two(ms / 1000 % 60);
+  out += separator;
+  const std::int64_t milli = ms % 1000;
+  out += static_cast<char>('0' + milli / 100);
+  two(milli % 100);
+  return out;
 }
 
 }  // namespace kopru

@@ -31,18 +31,18 @@ struct WriteOptions {
 
 // What a writer can express; lowering passes reduce a document to these and report each loss.
 struct WriterCaps {
-  bool overlaps = true;       // cues may overlap in time
-  bool styles = false;        // named styles
+  bool overlaps = true;  // cues may overlap in time
+  bool styles = false;   // named styles
   bool italic_bold_underline = true;
   bool colors = false;
   bool fonts = false;
-  bool positions = false;     // numpad alignment / coordinates
+  bool positions = false;  // numpad alignment / coordinates
   bool regions = false;
   bool ruby = false;
-  bool voices = false;        // speaker per cue or span
+  bool voices = false;  // speaker per cue or span
   bool inner_timestamps = false;
-  bool frame_based = false;   // time is counted in frames (needs a frame rate)
-  int max_lines = 0;          // 0 = unlimited
+  bool frame_based = false;     // time is counted in frames (needs a frame rate)
+  int max_lines = 0;            // 0 = unlimited
   Time precision = from_ms(1);  // the time grid writers round to
 };
 
@@ -58,8 +58,7 @@ class CueWriter;
 // whole document at once.
 using ReadStreamFn = void (*)(const Source& source, const ReadOptions& options, Diagnostics& diag,
                               CueSink& sink);
-using MakeWriterFn = std::unique_ptr<CueWriter> (*)(const WriteOptions& options,
-                                                    Diagnostics& diag);
+using MakeWriterFn = std::unique_ptr<CueWriter> (*)(const WriteOptions& options, Diagnostics& diag);
 
 struct Codec {
   std::string_view name;         // "srt": what --to takes and what the JSON calls it

@@ -37,21 +37,26 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
-std::span<const Codec> all_codecs() { return kCodecs; }
+std::span<const Codec> all_codecs() {
+  return kCodecs;
+}
 
 const Codec* find_codec(std::string_view name) {
   const std::string wanted = lower(name);
   for (const auto& codec : kCodecs) {
-    if (codec.name == wanted) return &codec;
+    if (codec.name == wanted)
+      return &codec;
   }
   // Accept any extension as a name too ("webvtt", "ssa", "sub").
   return codec_for_extension(wanted);
 }
 
 const Codec* codec_for_extension(std::string_view extension) {
-  if (extension.empty()) return nullptr;
+  if (extension.empty())
+    return nullptr;
   for (const auto& codec : kCodecs) {
-    if (codec.has_extension(extension)) return &codec;
+    if (codec.has_extension(extension))
+      return &codec;
   }
   return nullptr;
 }
@@ -67,7 +72,8 @@ const Codec* detect_codec(std::string_view text_head, std::string_view byte_head
       best_score = s;
     }
   }
-  if (score != nullptr) *score = best_score;
+  if (score != nullptr)
+    *score = best_score;
   return best;
 }
 

@@ -38,7 +38,8 @@ std::string write_all(MakeWriterFn make_writer, const Document& doc, const Write
   header.regions = doc.regions;
   header.format_private = doc.format_private;
   writer->begin(header, out);
-  for (const auto& cue : doc.cues) writer->cue(cue, out);
+  for (const auto& cue : doc.cues)
+    writer->cue(cue, out);
   writer->end(out);
   return out;
 }

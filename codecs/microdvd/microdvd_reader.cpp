@@ -525,7 +525,8 @@ class Reader {
       if (options_.strict)
         fail(source_, line.number, 1, what);
       // Kopru's model keeps end >= start (as every reader does): the cue becomes zero-length.
-      diag_.warn(line.number, 1, "microdvd-end-before-start", what + "; its end is set to its start");
+      diag_.warn(line.number, 1, "microdvd-end-before-start",
+                 what + "; its end is set to its start");
       end = line.start;
     } else if (end == line.start) {
       diag_.warn(

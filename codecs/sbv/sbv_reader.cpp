@@ -248,7 +248,8 @@ class Reader {
       if (options_.strict)
         fail(source_, timing_line.number, 1, what);
       // Kopru's model keeps end >= start (as every reader does): the cue becomes zero-length.
-      diag_.warn(timing_line.number, 1, "sbv-end-before-start", what + "; its end is set to its start");
+      diag_.warn(timing_line.number, 1, "sbv-end-before-start",
+                 what + "; its end is set to its start");
       timing.end = timing.start;
     } else if (timing.end == timing.start) {
       diag_.warn(timing_line.number, 1, "sbv-zero-duration",

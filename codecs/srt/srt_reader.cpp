@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "codecs/srt/srt.h"
 #include "codecs/common/streaming.h"
+#include "codecs/srt/srt.h"
 #include "codecs/srt/srt_internal.h"
 #include "pipeline/core/lines.h"
 #include "pipeline/model/dump.h"

@@ -326,7 +326,8 @@ class Writer : public CueWriter {
   // SubRip players understand ASS override blocks ("{\\an8}", "{\\blur2}"), so those raw runs
   // are written back; ASS comments ("{note}") and drawing commands would show as text: dropped.
   static bool writable_raw(const Run& run) {
-    if (run.raw_format == "srt") return true;
+    if (run.raw_format == "srt")
+      return true;
     const std::string_view t = run.text;
     return run.raw_format == "ass" && t.size() >= 3 && t.substr(0, 2) == "{\\" && t.back() == '}' &&
            t.find('}') == t.size() - 1;

@@ -516,7 +516,8 @@ std::optional<OpenTag> tag_for(const Span& span, std::vector<std::string>* lossy
 
 constexpr std::array<bool, 256> kNeedsEscape = [] {
   std::array<bool, 256> table{};
-  for (const unsigned char c : {'&', '<', '>', '\r', '\0'}) table[c] = true;
+  for (const unsigned char c : {'&', '<', '>', '\r', '\0'})
+    table[c] = true;
   return table;
 }();
 
@@ -525,7 +526,8 @@ void append_escaped(std::string& out, std::string_view text) {
   std::size_t plain = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (!kNeedsEscape[static_cast<unsigned char>(c)]) continue;
+    if (!kNeedsEscape[static_cast<unsigned char>(c)])
+      continue;
     out.append(text.data() + plain, i - plain);
     plain = i + 1;
     switch (c) {

@@ -72,9 +72,12 @@ int run(int argc, char** argv) {
   }
   Console console(quiet);
   try {
-    if (app.got_subcommand("convert")) return convert(convert_args, console);
-    if (app.got_subcommand("info")) return info(info_args, console);
-    if (app.got_subcommand("formats")) return formats(formats_json);
+    if (app.got_subcommand("convert"))
+      return convert(convert_args, console);
+    if (app.got_subcommand("info"))
+      return info(info_args, console);
+    if (app.got_subcommand("formats"))
+      return formats(formats_json);
   } catch (const InputError& e) {
     console.error(e.formatted());
     return kExitBadInput;

@@ -22,16 +22,19 @@ struct Plan {
 };
 
 std::optional<FrameRate> parse_fps_option(const std::string& fps) {
-  if (fps.empty()) return std::nullopt;
+  if (fps.empty())
+    return std::nullopt;
   auto rate = FrameRate::parse(fps);
-  if (!rate) throw UsageError("--fps: '" + fps + "' is not a frame rate (e.g. 25, 23.976, 30000/1001)");
+  if (!rate)
+    throw UsageError("--fps: '" + fps + "' is not a frame rate (e.g. 25, 23.976, 30000/1001)");
   return rate;
 }
 
 // Refuses before any work starts: two inputs that would land on one output, an output that is an
 // input, an unknown format.
 std::vector<Plan> plan_outputs(const ConvertArgs& args, const codecs::Codec* to) {
-  if (args.inputs.empty()) throw UsageError("convert: no input files");
+  if (args.inputs.empty())
+    throw UsageError("convert: no input files");
   if (args.output.empty() == args.out_dir.empty()) {
     throw UsageError("convert: give exactly one of -o OUT or --out-dir DIR");
   }
@@ -73,7 +76,8 @@ int convert(const ConvertArgs& args, Console& console) {
   const codecs::Codec* to = nullptr;
   if (!args.to.empty()) {
     to = codecs::find_codec(args.to);
-    if (to == nullptr) throw UsageError("--to: unknown format '" + args.to + "' (see kopru formats)");
+    if (to == nullptr)
+      throw UsageError("--to: unknown format '" + args.to + "' (see kopru formats)");
   }
   if (!args.from.empty() && codecs::find_codec(args.from) == nullptr) {
     throw UsageError("--from: unknown format '" + args.from + "' (see kopru formats)");
@@ -86,11 +90,13 @@ int convert(const ConvertArgs& args, Console& console) {
   save.bom = args.bom;
   save.crlf = args.crlf;
   save.write.fps = fps;
-  if (!args.output.empty()) (void)io::output_codec(plans.front().output, save);
+  if (!args.output.empty())
+    (void)io::output_codec(plans.front().output, save);
   if (!args.out_dir.empty()) {
     std::error_code ec;
     fs::create_directories(args.out_dir, ec);
-    if (ec) throw EnvironmentError(args.out_dir + ": cannot create folder: " + ec.message());
+    if (ec)
+      throw EnvironmentError(args.out_dir + ": cannot create folder: " + ec.message());
   }
 
   io::LoadOptions load;
@@ -138,7 +144,8 @@ int convert(const ConvertArgs& args, Console& console) {
   std::size_t failed = 0;
   for (int r : results) {
     exit_code = worse_exit(exit_code, r);
-    if (r != kExitOk) ++failed;
+    if (r != kExitOk)
+      ++failed;
   }
   if (plans.size() > 1) {
     console.info("converted " + std::to_string(plans.size() - failed) + " of " +

@@ -30,13 +30,15 @@ struct Summary {
 
 std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0U) != 0x80U ? 1 : 0;
+  for (unsigned char c : s)
+    n += (c & 0xC0U) != 0x80U ? 1 : 0;
   return n;
 }
 
 Summary summarise(const Document& doc) {
   Summary s;
-  if (!doc.meta.language.empty()) s.languages.insert(doc.meta.language.to_string());
+  if (!doc.meta.language.empty())
+    s.languages.insert(doc.meta.language.to_string());
   std::string all_text;
   std::vector<std::pair<Time, Time>> spans;
   for (const auto& cue : doc.cues) {
@@ -45,15 +47,21 @@ Summary summarise(const Document& doc) {
       continue;
     }
     ++s.cues;
-    if (!s.first_start || cue.start < *s.first_start) s.first_start = cue.start;
-    if (!s.last_end || cue.end > *s.last_end) s.last_end = cue.end;
+    if (!s.first_start || cue.start < *s.first_start)
+      s.first_start = cue.start;
+    if (!s.last_end || cue.end > *s.last_end)
+      s.last_end = cue.end;
     spans.emplace_back(cue.start, cue.end);
-    if (!cue.language.empty()) s.languages.insert(cue.language);
-    if (!cue.style.empty()) ++s.style_use[cue.style];
+    if (!cue.language.empty())
+      s.languages.insert(cue.language);
+    if (!cue.style.empty())
+      ++s.style_use[cue.style];
     std::size_t lines = 1;
     for (const auto& run : cue.runs) {
-      if (run.kind == RunKind::line_break) ++lines;
-      if (run.kind != RunKind::text) continue;
+      if (run.kind == RunKind::line_break)
+        ++lines;
+      if (run.kind != RunKind::text)
+        continue;
       s.characters += code_points(run.text);
       all_text += run.text;
       all_text += ' ';
@@ -68,15 +76,18 @@ Summary summarise(const Document& doc) {
   std::sort(spans.begin(), spans.end());
   std::optional<std::pair<Time, Time>> current;
   for (const auto& [a, b] : spans) {
-    if (b <= a) continue;
+    if (b <= a)
+      continue;
     if (current && a <= current->second) {
       current->second = std::max(current->second, b);
     } else {
-      if (current) s.shown += current->second - current->first;
+      if (current)
+        s.shown += current->second - current->first;
       current = std::make_pair(a, b);
     }
   }
-  if (current) s.shown += current->second - current->first;
+  if (current)
+    s.shown += current->second - current->first;
   s.scripts = text::count_scripts(all_text);
   return s;
 }
@@ -90,7 +101,8 @@ int info(const InfoArgs& args, Console& console) {
   load.lenient = args.lenient;
   if (!args.fps.empty()) {
     load.read.fps = FrameRate::parse(args.fps);
-    if (!load.read.fps) throw UsageError("--fps: '" + args.fps + "' is not a frame rate");
+    if (!load.read.fps)
+      throw UsageError("--fps: '" + args.fps + "' is not a frame rate");
   }
   Diagnostics diag(args.input);
   io::Loaded loaded;
@@ -107,8 +119,7 @@ int info(const InfoArgs& args, Console& console) {
     return kExitOk;
   }
   const Summary s = summarise(doc);
-  const Time duration =
-      s.first_start && s.last_end ? *s.last_end - *s.first_start : Time{};
+  const Time duration = s.first_start && s.last_end ? *s.last_end - *s.first_start : Time{};
   if (args.json) {
     nlohmann::ordered_json j;
     j["path"] = args.input;
@@ -128,8 +139,8 @@ int info(const InfoArgs& args, Console& console) {
     j["shown_ms"] = to_ms(s.shown);
     j["max_lines"] = s.max_lines;
     j["characters"] = s.characters;
-    j["frame_rate"] = doc.meta.frame_rate ? nlohmann::ordered_json(doc.meta.frame_rate->to_string())
-                                          : nullptr;
+    j["frame_rate"] =
+        doc.meta.frame_rate ? nlohmann::ordered_json(doc.meta.frame_rate->to_string()) : nullptr;
     j["title"] = doc.meta.title;
     j["languages"] = s.languages;
     auto scripts = nlohmann::ordered_json::array();
@@ -162,20 +173,26 @@ int info(const InfoArgs& args, Console& console) {
     std::printf("%-12s %s\n", (key + ":").c_str(), value.c_str());
   };
   line("file", args.input);
-  line("format", std::string(loaded.codec->name) + " (" + std::string(loaded.codec->description) + ")");
+  line("format",
+       std::string(loaded.codec->name) + " (" + std::string(loaded.codec->description) + ")");
   if (!loaded.codec->binary) {
-    line("encoding", loaded.encoding + " (confidence " + std::to_string(loaded.encoding_confidence) + ")");
+    line("encoding",
+         loaded.encoding + " (confidence " + std::to_string(loaded.encoding_confidence) + ")");
   }
-  line("cues", std::to_string(s.cues) + (s.comments ? " (+" + std::to_string(s.comments) + " comments)" : ""));
+  line("cues", std::to_string(s.cues) +
+                   (s.comments ? " (+" + std::to_string(s.comments) + " comments)" : ""));
   line("first", s.first_start ? format_hms_ms(*s.first_start) : "-");
   line("last", s.last_end ? format_hms_ms(*s.last_end) : "-");
   line("duration", format_hms_ms(duration));
   line("shown", format_hms_ms(s.shown));
   line("max lines", std::to_string(s.max_lines));
-  if (doc.meta.frame_rate) line("frame rate", doc.meta.frame_rate->to_string());
-  if (!doc.meta.title.empty()) line("title", doc.meta.title);
+  if (doc.meta.frame_rate)
+    line("frame rate", doc.meta.frame_rate->to_string());
+  if (!doc.meta.title.empty())
+    line("title", doc.meta.title);
   std::string langs;
-  for (const auto& l : s.languages) langs += (langs.empty() ? "" : ", ") + l;
+  for (const auto& l : s.languages)
+    langs += (langs.empty() ? "" : ", ") + l;
   line("languages", langs.empty() ? "(not stated)" : langs);
   std::string scripts;
   for (const auto& sc : s.scripts) {
@@ -183,8 +200,10 @@ int info(const InfoArgs& args, Console& console) {
   }
   line("scripts", scripts.empty() ? "(no letters)" : scripts);
   std::string styles;
-  for (const auto& st : doc.styles) styles += (styles.empty() ? "" : ", ") + st.name;
-  if (!styles.empty()) line("styles", styles);
+  for (const auto& st : doc.styles)
+    styles += (styles.empty() ? "" : ", ") + st.name;
+  if (!styles.empty())
+    line("styles", styles);
   line("diagnostics", std::to_string(diag.all().size()));
   console.diagnostics(diag, false);
   return kExitOk;
@@ -194,8 +213,10 @@ int formats(bool json) {
   if (json) {
     auto list = nlohmann::ordered_json::array();
     for (const auto& c : codecs::all_codecs()) {
-      list.push_back({{"name", c.name}, {"description", c.description},
-                      {"extensions", c.extensions}, {"binary", c.binary}});
+      list.push_back({{"name", c.name},
+                      {"description", c.description},
+                      {"extensions", c.extensions},
+                      {"binary", c.binary}});
     }
     std::puts(list.dump(2).c_str());
     return kExitOk;

@@ -14,8 +14,8 @@ class Console {
   explicit Console(bool quiet = false) : quiet_(quiet) {}
   // Prints each diagnostic; with `strict`, warnings print as errors.
   void diagnostics(const Diagnostics& diag, bool strict);
-  void error(const std::string& line);  // always printed, to stderr
-  void info(const std::string& line);   // stderr unless quiet
+  void error(const std::string& line);                 // always printed, to stderr
+  void info(const std::string& line);                  // stderr unless quiet
   void progress(std::size_t done, std::size_t total);  // on a terminal only
   void finish_progress();
 

@@ -22,13 +22,15 @@ std::string Diagnostic::formatted() const {
   out += to_string(severity);
   out += ": ";
   out += message;
-  if (!code.empty()) out += " [" + code + "]";
+  if (!code.empty())
+    out += " [" + code + "]";
   return out;
 }
 
 void Diagnostics::add(Severity severity, SourceLocation where, std::string code,
                       std::string message) {
-  if (where.path.empty()) where.path = path_;
+  if (where.path.empty())
+    where.path = path_;
   items_.push_back({severity, std::move(where), std::move(code), std::move(message)});
 }
 

@@ -6,7 +6,8 @@ std::string SourceLocation::to_string() const {
   std::string out = path.empty() ? std::string("<input>") : path;
   if (line > 0) {
     out += ':' + std::to_string(line);
-    if (column > 0) out += ':' + std::to_string(column);
+    if (column > 0)
+      out += ':' + std::to_string(column);
   }
   return out;
 }

@@ -1,4 +1,5 @@
-// The exception tree, sorted by whose fault it is; the CLI boundary maps each branch to an exit code.
+// The exception tree, sorted by whose fault it is; the CLI boundary maps each branch to an exit
+// code.
 #pragma once
 
 #include <stdexcept>

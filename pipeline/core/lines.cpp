@@ -6,14 +6,16 @@
 namespace kopru {
 
 bool LineReader::next(TextLine& line) {
-  if (pos_ >= text_.size()) return false;
+  if (pos_ >= text_.size())
+    return false;
   prev_pos_ = pos_;
   prev_number_ = number_;
   // memchr for '\n' runs at memory speed; a '\r' can only end the line before that.
   if (!lf_known_ || next_lf_ < pos_) {
     const void* lf = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_);
-    next_lf_ = lf == nullptr ? text_.size()
-                             : static_cast<std::size_t>(static_cast<const char*>(lf) - text_.data());
+    next_lf_ = lf == nullptr
+                   ? text_.size()
+                   : static_cast<std::size_t>(static_cast<const char*>(lf) - text_.data());
     lf_known_ = true;
   }
   std::size_t end = next_lf_;
@@ -42,7 +44,8 @@ std::vector<TextLine> split_lines(std::string_view text) {
   std::vector<TextLine> lines;
   LineReader reader(text);
   TextLine line;
-  while (reader.next(line)) lines.push_back(line);
+  while (reader.next(line))
+    lines.push_back(line);
   return lines;
 }
 
@@ -51,7 +54,8 @@ int column_of(std::string_view line, std::size_t byte_index) {
   int column = 1;
   for (std::size_t i = 0; i < byte_index; ++i) {
     // Count every byte that is not a UTF-8 continuation byte.
-    if ((static_cast<unsigned char>(line[i]) & 0xC0U) != 0x80U) ++column;
+    if ((static_cast<unsigned char>(line[i]) & 0xC0U) != 0x80U)
+      ++column;
   }
   return column;
 }
@@ -70,8 +74,7 @@ std::pair<int, int> LineIndex::locate(std::int64_t byte_offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), byte_offset);
   const auto line_index = static_cast<std::size_t>(it - starts_.begin() - 1);
   const auto start = static_cast<std::size_t>(starts_[line_index]);
-  const auto column =
-      column_of(text_.substr(start), static_cast<std::size_t>(byte_offset) - start);
+  const auto column = column_of(text_.substr(start), static_cast<std::size_t>(byte_offset) - start);
   return {static_cast<int>(line_index + 1), column};
 }
 

@@ -9,8 +9,8 @@
 namespace kopru {
 
 struct TextLine {
-  std::string_view text;  // without its line ending
-  int number = 0;         // 1-based
+  std::string_view text;    // without its line ending
+  int number = 0;           // 1-based
   std::int64_t offset = 0;  // byte offset of the line's first byte in the whole text
 };
 

@@ -11,14 +11,17 @@
 
 namespace kopru {
 
-inline unsigned default_jobs() { return std::max(1U, std::thread::hardware_concurrency()); }
+inline unsigned default_jobs() {
+  return std::max(1U, std::thread::hardware_concurrency());
+}
 
 // `fn` must not throw: the callers catch per item, since one bad file must not stop the batch.
 inline void parallel_for(std::size_t count, unsigned jobs,
                          const std::function<void(std::size_t)>& fn) {
   jobs = static_cast<unsigned>(std::min<std::size_t>(std::max(1U, jobs), count));
   if (jobs <= 1) {
-    for (std::size_t i = 0; i < count; ++i) fn(i);
+    for (std::size_t i = 0; i < count; ++i)
+      fn(i);
     return;
   }
   std::atomic<std::size_t> next{0};
@@ -26,7 +29,8 @@ inline void parallel_for(std::size_t count, unsigned jobs,
   threads.reserve(jobs);
   for (unsigned t = 0; t < jobs; ++t) {
     threads.emplace_back([&] {
-      for (std::size_t i = next++; i < count; i = next++) fn(i);
+      for (std::size_t i = next++; i < count; i = next++)
+        fn(i);
     });
   }
 }

@@ -1,11 +1,11 @@
 #include "pipeline/io/files.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <random>
-#include <unistd.h>
 
 #include "pipeline/core/error.h"
 
@@ -23,18 +23,21 @@ namespace {
 
 std::string read_file(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail_io(path, "cannot open", errno);
+  if (fd < 0)
+    fail_io(path, "cannot open", errno);
   std::string data;
   char buf[1 << 16];
   while (true) {
     const ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       const int err = errno;
       ::close(fd);
       fail_io(path, "cannot read", err);
     }
-    if (n == 0) break;
+    if (n == 0)
+      break;
     data.append(buf, static_cast<std::size_t>(n));
   }
   ::close(fd);
@@ -48,14 +51,18 @@ AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {
     temp_ = dir / ("." + path_.filename().string() + ".kopru-" +
                    std::to_string(rng() % 1000000000) + ".tmp");
     fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd_ < 0 && errno != EEXIST) fail_io(path_, "cannot create temporary file", errno);
+    if (fd_ < 0 && errno != EEXIST)
+      fail_io(path_, "cannot create temporary file", errno);
   }
-  if (fd_ < 0) fail_io(path_, "cannot create temporary file", EEXIST);
+  if (fd_ < 0)
+    fail_io(path_, "cannot create temporary file", EEXIST);
 }
 
 AtomicFile::~AtomicFile() {
-  if (fd_ >= 0) ::close(fd_);
-  if (!temp_.empty()) ::unlink(temp_.c_str());
+  if (fd_ >= 0)
+    ::close(fd_);
+  if (!temp_.empty())
+    ::unlink(temp_.c_str());
 }
 
 void AtomicFile::append(std::string_view data) {
@@ -63,7 +70,8 @@ void AtomicFile::append(std::string_view data) {
   while (done < data.size()) {
     const ssize_t n = ::write(fd_, data.data() + done, data.size() - done);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       fail_io(path_, "cannot write", errno);
     }
     done += static_cast<std::size_t>(n);
@@ -73,8 +81,10 @@ void AtomicFile::append(std::string_view data) {
 void AtomicFile::commit() {
   const int fd = fd_;
   fd_ = -1;
-  if (::close(fd) != 0) fail_io(path_, "cannot write", errno);
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) fail_io(path_, "cannot rename temporary file into place", errno);
+  if (::close(fd) != 0)
+    fail_io(path_, "cannot write", errno);
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+    fail_io(path_, "cannot rename temporary file into place", errno);
   temp_.clear();
 }
 

@@ -1,11 +1,11 @@
 #include "pipeline/io/load.h"
 
+#include "codecs/common/streaming.h"
 #include "codecs/registry.h"
 #include "pipeline/core/error.h"
 #include "pipeline/io/files.h"
 #include "pipeline/text/encoding.h"
 #include "pipeline/text/utf8.h"
-#include "codecs/common/streaming.h"
 
 namespace kopru::io {
 
@@ -17,15 +17,18 @@ constexpr std::size_t kProbeBytes = 4096;
 
 std::string extension_of(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
-  if (!ext.empty() && ext.front() == '.') ext.erase(0, 1);
+  if (!ext.empty() && ext.front() == '.')
+    ext.erase(0, 1);
   return ext;
 }
 
 // Cut a UTF-8 head at a character boundary so probes never see half a character.
 std::string_view utf8_head(std::string_view text) {
-  if (text.size() <= kProbeBytes) return text;
+  if (text.size() <= kProbeBytes)
+    return text;
   std::size_t end = kProbeBytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) --end;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U)
+    --end;
   return text.substr(0, end);
 }
 
@@ -47,7 +50,8 @@ void prepare(std::string_view bytes, const std::string& path, const LoadOptions&
   const std::string ext = extension_of(path);
   if (!options.format.empty()) {
     p.codec = codecs::find_codec(options.format);
-    if (p.codec == nullptr) throw UsageError("unknown subtitle format '" + options.format + "'");
+    if (p.codec == nullptr)
+      throw UsageError("unknown subtitle format '" + options.format + "'");
   }
   if (bytes.empty()) {
     throw ParseError("empty file: no subtitle data", SourceLocation{path, 0, 0, 0});
@@ -55,7 +59,8 @@ void prepare(std::string_view bytes, const std::string& path, const LoadOptions&
   // Binary formats are recognised before any decoding is attempted.
   if (p.codec == nullptr) {
     for (const auto& c : codecs::all_codecs()) {
-      if (!c.binary) continue;
+      if (!c.binary)
+        continue;
       const int s = c.probe(bytes.substr(0, kProbeBytes), ext);
       if (s >= 50 && s > p.probe_score) {
         p.probe_score = s;
@@ -70,7 +75,8 @@ void prepare(std::string_view bytes, const std::string& path, const LoadOptions&
                             options.encoding == "utf-8" || options.encoding == "utf8";
     std::string_view body = bytes;
     const bool bom = body.substr(0, 3) == "\xEF\xBB\xBF";
-    if (bom) body.remove_prefix(3);
+    if (bom)
+      body.remove_prefix(3);
     // NULs are valid UTF-8 but mean UTF-16 far more often than text: let detection decide.
     const bool has_nul = body.substr(0, kProbeBytes).find('\0') != std::string_view::npos;
     if (utf8_asked && !has_nul && text::is_valid_utf8(body)) {
@@ -100,7 +106,8 @@ void prepare(std::string_view bytes, const std::string& path, const LoadOptions&
 // What Kopru knows about a document beyond what its codec read.
 void complete_metadata(Document& doc, const Prepared& p, Diagnostics& diag) {
   doc.meta.source_format = std::string(p.codec->name);
-  if (!p.codec->binary) doc.meta.source_encoding = p.source.encoding;
+  if (!p.codec->binary)
+    doc.meta.source_encoding = p.source.encoding;
   if (doc.meta.language.empty()) {
     if (auto tag = LanguageTag::from_filename(p.source.path)) {
       doc.meta.language = *tag;
@@ -135,24 +142,28 @@ Loaded load_file(const fs::path& path, const LoadOptions& options, Diagnostics& 
 std::string render(const Document& doc, const codecs::Codec& codec, const SaveOptions& options,
                    Diagnostics& diag) {
   std::string out = codec.write(doc, options.write, diag);
-  if (codec.binary) return out;
+  if (codec.binary)
+    return out;
   if (options.crlf) {
     std::string crlf;
     crlf.reserve(out.size() + out.size() / 16);
     for (char c : out) {
-      if (c == '\n') crlf += '\r';
+      if (c == '\n')
+        crlf += '\r';
       crlf += c;
     }
     out.swap(crlf);
   }
-  if (options.bom) out.insert(0, "\xEF\xBB\xBF");
+  if (options.bom)
+    out.insert(0, "\xEF\xBB\xBF");
   return out;
 }
 
 const codecs::Codec& output_codec(const fs::path& path, const SaveOptions& options) {
   if (!options.format.empty()) {
     const codecs::Codec* codec = codecs::find_codec(options.format);
-    if (codec == nullptr) throw UsageError("unknown output format '" + options.format + "'");
+    if (codec == nullptr)
+      throw UsageError("unknown output format '" + options.format + "'");
     return *codec;
   }
   const std::string ext = extension_of(path.string());
@@ -192,7 +203,8 @@ class Relay : public codecs::CueSink {
 
  private:
   void flush_if_full() {
-    if (buffer_.size() >= kFlushBytes) flush();
+    if (buffer_.size() >= kFlushBytes)
+      flush();
   }
   void flush() {
     file_.append(buffer_);
@@ -221,8 +233,8 @@ ConvertResult convert_file(const fs::path& input, const fs::path& output, const 
   prepare(bytes, input.string(), load, diag, p);
   ConvertResult result;
   // Streaming writes the text as it comes; BOM and CRLF are the whole-document path's business.
-  const bool can_stream = p.codec->read_stream != nullptr && target.make_writer != nullptr &&
-                          !save.bom && !save.crlf;
+  const bool can_stream =
+      p.codec->read_stream != nullptr && target.make_writer != nullptr && !save.bom && !save.crlf;
   if (can_stream) {
     AtomicFile file(output);
     auto writer = target.make_writer(save.write, diag);
@@ -231,7 +243,8 @@ ConvertResult convert_file(const fs::path& input, const fs::path& output, const 
     relay.finish();
     result.streamed = true;
     result.cues = relay.cues();
-    if (refused(diag, strict)) return result;
+    if (refused(diag, strict))
+      return result;
     file.commit();
     result.written = true;
     return result;
@@ -240,7 +253,8 @@ ConvertResult convert_file(const fs::path& input, const fs::path& output, const 
   complete_metadata(doc, p, diag);
   result.cues = doc.cues.size();
   const std::string out = render(doc, target, save, diag);
-  if (refused(diag, strict)) return result;
+  if (refused(diag, strict))
+    return result;
   write_file_atomic(output, out);
   result.written = true;
   return result;

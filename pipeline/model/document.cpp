@@ -25,23 +25,26 @@ struct NamedColor {
 };
 
 constexpr NamedColor kNamedColors[] = {
-    {"black", {0, 0, 0, 255}},        {"silver", {192, 192, 192, 255}},
-    {"gray", {128, 128, 128, 255}},   {"grey", {128, 128, 128, 255}},
-    {"white", {255, 255, 255, 255}},  {"maroon", {128, 0, 0, 255}},
-    {"red", {255, 0, 0, 255}},        {"purple", {128, 0, 128, 255}},
-    {"fuchsia", {255, 0, 255, 255}},  {"magenta", {255, 0, 255, 255}},
-    {"green", {0, 128, 0, 255}},      {"lime", {0, 255, 0, 255}},
-    {"olive", {128, 128, 0, 255}},    {"yellow", {255, 255, 0, 255}},
-    {"navy", {0, 0, 128, 255}},       {"blue", {0, 0, 255, 255}},
-    {"teal", {0, 128, 128, 255}},     {"aqua", {0, 255, 255, 255}},
-    {"cyan", {0, 255, 255, 255}},     {"orange", {255, 165, 0, 255}},
+    {"black", {0, 0, 0, 255}},       {"silver", {192, 192, 192, 255}},
+    {"gray", {128, 128, 128, 255}},  {"grey", {128, 128, 128, 255}},
+    {"white", {255, 255, 255, 255}}, {"maroon", {128, 0, 0, 255}},
+    {"red", {255, 0, 0, 255}},       {"purple", {128, 0, 128, 255}},
+    {"fuchsia", {255, 0, 255, 255}}, {"magenta", {255, 0, 255, 255}},
+    {"green", {0, 128, 0, 255}},     {"lime", {0, 255, 0, 255}},
+    {"olive", {128, 128, 0, 255}},   {"yellow", {255, 255, 0, 255}},
+    {"navy", {0, 0, 128, 255}},      {"blue", {0, 0, 255, 255}},
+    {"teal", {0, 128, 128, 255}},    {"aqua", {0, 255, 255, 255}},
+    {"cyan", {0, 255, 255, 255}},    {"orange", {255, 165, 0, 255}},
     {"transparent", {0, 0, 0, 0}},
 };
 
 int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -54,16 +57,20 @@ std::optional<Color> Color::parse(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
     text.remove_suffix(1);
   }
-  if (text.empty()) return std::nullopt;
+  if (text.empty())
+    return std::nullopt;
   if (text.front() == '#') {
     text.remove_prefix(1);
     std::vector<int> digits;
     for (char c : text) {
       const int v = hex_value(c);
-      if (v < 0) return std::nullopt;
+      if (v < 0)
+        return std::nullopt;
       digits.push_back(v);
     }
-    auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(digits[i] * 16 + digits[i + 1]); };
+    auto byte = [&](std::size_t i) {
+      return static_cast<std::uint8_t>(digits[i] * 16 + digits[i + 1]);
+    };
     auto nib = [&](std::size_t i) { return static_cast<std::uint8_t>(digits[i] * 17); };
     switch (digits.size()) {
       case 3:
@@ -82,14 +89,16 @@ std::optional<Color> Color::parse(std::string_view text) {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const auto& named : kNamedColors) {
-    if (named.name == lower) return named.color;
+    if (named.name == lower)
+      return named.color;
   }
   return std::nullopt;
 }
 
 const std::string* FormatBag::find(std::string_view key) const {
   for (const auto& [k, v] : entries) {
-    if (k == key) return &v;
+    if (k == key)
+      return &v;
   }
   return nullptr;
 }
@@ -178,7 +187,8 @@ Run Run::raw(std::string format, std::string markup) {
 
 const Style* Document::find_style(std::string_view name) const {
   for (const auto& style : styles) {
-    if (style.name == name) return &style;
+    if (style.name == name)
+      return &style;
   }
   return nullptr;
 }
@@ -202,9 +212,12 @@ std::vector<Run> runs_from_text(std::string_view text, const std::vector<Span>& 
     std::size_t nl = text.find('\n', start);
     std::size_t end = nl == std::string_view::npos ? text.size() : nl;
     std::size_t text_end = end;
-    if (text_end > start && text[text_end - 1] == '\r') --text_end;
-    if (text_end > start) runs.push_back(Run::plain(std::string(text.substr(start, text_end - start)), spans));
-    if (nl == std::string_view::npos) break;
+    if (text_end > start && text[text_end - 1] == '\r')
+      --text_end;
+    if (text_end > start)
+      runs.push_back(Run::plain(std::string(text.substr(start, text_end - start)), spans));
+    if (nl == std::string_view::npos)
+      break;
     runs.push_back(Run::line_break());
     start = nl + 1;
   }
@@ -238,7 +251,8 @@ std::uint64_t fingerprint(const std::vector<Run>& runs) {
     for (const auto& span : run.spans) {
       f.number(static_cast<int>(span.kind));
       f.bytes(span.annotation);
-      for (const auto& c : span.classes) f.bytes(c);
+      for (const auto& c : span.classes)
+        f.bytes(c);
       f.bytes(span.color ? span.color->to_hex() : "-");
       f.bytes(span.size ? std::to_string(*span.size) : "-");
     }

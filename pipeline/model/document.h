@@ -49,12 +49,12 @@ enum class SpanKind {
   bold,
   underline,
   strike,
-  font,        // SRT <font>, ASS \fn \fs \c: face in annotation, color, size
-  css_class,   // WebVTT <c.cls>
-  voice,       // WebVTT <v Name>: annotation = speaker
-  lang,        // WebVTT <lang xx>: annotation = BCP 47 tag
-  ruby,        // WebVTT <ruby>
-  ruby_text,   // WebVTT <rt> (inside ruby)
+  font,       // SRT <font>, ASS \fn \fs \c: face in annotation, color, size
+  css_class,  // WebVTT <c.cls>
+  voice,      // WebVTT <v Name>: annotation = speaker
+  lang,       // WebVTT <lang xx>: annotation = BCP 47 tag
+  ruby,       // WebVTT <ruby>
+  ruby_text,  // WebVTT <rt> (inside ruby)
 };
 
 std::string_view to_string(SpanKind kind);
@@ -82,8 +82,8 @@ struct Run {
   RunKind kind = RunKind::text;
   std::string text;  // UTF-8 text (text), the markup (raw); empty otherwise
   std::vector<Span> spans;
-  Time time{};              // timestamp runs
-  std::string raw_format;   // raw runs: the codec that understands `text`
+  Time time{};             // timestamp runs
+  std::string raw_format;  // raw runs: the codec that understands `text`
 
   bool operator==(const Run&) const = default;
 
@@ -106,16 +106,16 @@ struct Placement {
   int margin_l = 0;        // ASS event margins
   int margin_r = 0;
   int margin_v = 0;
-  std::string region;      // region id
+  std::string region;  // region id
   // WebVTT cue settings (also a fair description of TTML/IMSC placement)
-  std::string vertical;               // "", "rl", "lr"
-  std::optional<double> line;         // line number, or percentage when line_percent
-  bool line_percent = false;          // !snapToLines
-  std::string line_align;             // "", "start", "center", "end"
+  std::string vertical;        // "", "rl", "lr"
+  std::optional<double> line;  // line number, or percentage when line_percent
+  bool line_percent = false;   // !snapToLines
+  std::string line_align;      // "", "start", "center", "end"
   std::optional<double> position_percent;
-  std::string position_align;         // "", "line-left", "center", "line-right"
+  std::string position_align;  // "", "line-left", "center", "line-right"
   std::optional<double> size_percent;
-  std::string text_align;             // "", "start", "center", "end", "left", "right"
+  std::string text_align;  // "", "start", "center", "end", "left", "right"
 
   bool operator==(const Placement&) const = default;
   bool is_default() const { return *this == Placement{}; }
@@ -127,12 +127,12 @@ struct Cue {
   Time end{};
   std::vector<Run> runs;
   Placement placement;
-  std::string style;    // named style (ASS Style, TTML style reference)
-  std::string speaker;  // actor / character / ttm:agent, for dubbing
-  std::string language; // BCP 47 override for this cue, "" = the document's
-  int layer = 0;        // ASS layer
-  std::string effect;   // ASS effect field
-  bool comment = false; // ASS "Comment:" event: kept, never displayed
+  std::string style;     // named style (ASS Style, TTML style reference)
+  std::string speaker;   // actor / character / ttm:agent, for dubbing
+  std::string language;  // BCP 47 override for this cue, "" = the document's
+  int layer = 0;         // ASS layer
+  std::string effect;    // ASS effect field
+  bool comment = false;  // ASS "Comment:" event: kept, never displayed
   FormatBag format_private;
   int source_line = 0;  // line in the input where the cue began, for later diagnostics
 
@@ -172,14 +172,14 @@ struct Style {
 // A display region (WebVTT REGION, TTML region).
 struct Region {
   std::string id;
-  std::optional<double> width_percent;  // WebVTT width
-  std::optional<int> lines;             // WebVTT lines
+  std::optional<double> width_percent;                       // WebVTT width
+  std::optional<int> lines;                                  // WebVTT lines
   std::optional<std::pair<double, double>> region_anchor;    // percent
   std::optional<std::pair<double, double>> viewport_anchor;  // percent
   bool scroll_up = false;
   std::optional<std::pair<double, double>> origin;  // TTML origin, percent
   std::optional<std::pair<double, double>> extent;  // TTML extent, percent
-  std::string display_align;  // TTML "before", "center", "after"
+  std::string display_align;                        // TTML "before", "center", "after"
   FormatBag format_private;
 
   bool operator==(const Region&) const = default;

@@ -41,7 +41,8 @@ std::string quoted(std::string_view s) {
 std::string format_number(double value) {
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  if (ec != std::errc()) return "nan";
+  if (ec != std::errc())
+    return "nan";
   return std::string(buf, end);
 }
 
@@ -49,7 +50,8 @@ std::string dump_time(Time t) {
   const std::int64_t ms = to_ms(t, Rounding::down);
   const std::int64_t rest = t.count() - ms * kTicksPerMs;
   std::string out = format_hms_ms(from_ms(ms));
-  if (rest != 0) out += "+" + std::to_string(rest) + "t";
+  if (rest != 0)
+    out += "+" + std::to_string(rest) + "t";
   return out;
 }
 
@@ -61,10 +63,14 @@ std::string pair_text(const std::pair<double, double>& p) {
 
 std::string dump_span(const Span& span) {
   std::string out(to_string(span.kind));
-  for (const auto& c : span.classes) out += "." + c;
-  if (!span.annotation.empty()) out += " " + quoted(span.annotation);
-  if (span.color) out += " color=" + span.color->to_hex();
-  if (span.size) out += " size=" + format_number(*span.size);
+  for (const auto& c : span.classes)
+    out += "." + c;
+  if (!span.annotation.empty())
+    out += " " + quoted(span.annotation);
+  if (span.color)
+    out += " color=" + span.color->to_hex();
+  if (span.size)
+    out += " size=" + format_number(*span.size);
   return out;
 }
 
@@ -81,8 +87,10 @@ std::string dump_placement(const Placement& p) {
     out += ' ';
     out += item;
   };
-  if (p.alignment != 0) add("align=" + std::to_string(p.alignment));
-  if (p.position) add("pos=" + pair_text(*p.position));
+  if (p.alignment != 0)
+    add("align=" + std::to_string(p.alignment));
+  if (p.position)
+    add("pos=" + pair_text(*p.position));
   if (p.box) {
     add("box=" + std::to_string(p.box->x1) + "," + std::to_string(p.box->x2) + "," +
         std::to_string(p.box->y1) + "," + std::to_string(p.box->y2));
@@ -91,14 +99,22 @@ std::string dump_placement(const Placement& p) {
     add("margins=" + std::to_string(p.margin_l) + "," + std::to_string(p.margin_r) + "," +
         std::to_string(p.margin_v));
   }
-  if (!p.region.empty()) add("region=" + quoted(p.region));
-  if (!p.vertical.empty()) add("vertical=" + p.vertical);
-  if (p.line) add("line=" + format_number(*p.line) + (p.line_percent ? "%" : ""));
-  if (!p.line_align.empty()) add("line_align=" + p.line_align);
-  if (p.position_percent) add("position=" + format_number(*p.position_percent) + "%");
-  if (!p.position_align.empty()) add("position_align=" + p.position_align);
-  if (p.size_percent) add("size=" + format_number(*p.size_percent) + "%");
-  if (!p.text_align.empty()) add("text_align=" + p.text_align);
+  if (!p.region.empty())
+    add("region=" + quoted(p.region));
+  if (!p.vertical.empty())
+    add("vertical=" + p.vertical);
+  if (p.line)
+    add("line=" + format_number(*p.line) + (p.line_percent ? "%" : ""));
+  if (!p.line_align.empty())
+    add("line_align=" + p.line_align);
+  if (p.position_percent)
+    add("position=" + format_number(*p.position_percent) + "%");
+  if (!p.position_align.empty())
+    add("position_align=" + p.position_align);
+  if (p.size_percent)
+    add("size=" + format_number(*p.size_percent) + "%");
+  if (!p.text_align.empty())
+    add("text_align=" + p.text_align);
   return out;
 }
 
@@ -107,14 +123,19 @@ std::string dump_placement(const Placement& p) {
 std::string dump(const Document& doc) {
   std::string out = "document";
   const auto& m = doc.meta;
-  if (!m.source_format.empty()) out += " format=" + m.source_format;
-  if (!m.source_encoding.empty()) out += " encoding=" + m.source_encoding;
-  if (!m.language.empty()) out += " language=" + m.language.to_string();
-  if (m.frame_rate) out += " fps=" + m.frame_rate->to_string();
+  if (!m.source_format.empty())
+    out += " format=" + m.source_format;
+  if (!m.source_encoding.empty())
+    out += " encoding=" + m.source_encoding;
+  if (!m.language.empty())
+    out += " language=" + m.language.to_string();
+  if (m.frame_rate)
+    out += " fps=" + m.frame_rate->to_string();
   if (m.play_res_x != 0 || m.play_res_y != 0) {
     out += " play_res=" + std::to_string(m.play_res_x) + "x" + std::to_string(m.play_res_y);
   }
-  if (!m.title.empty()) out += " title=" + quoted(m.title);
+  if (!m.title.empty())
+    out += " title=" + quoted(m.title);
   out += " cues=" + std::to_string(doc.cues.size()) + "\n";
   dump_bag(out, doc.format_private, "");
   for (const auto& s : doc.styles) {
@@ -122,10 +143,14 @@ std::string dump(const Document& doc) {
            " size=" + format_number(s.font_size) + " primary=" + s.primary.to_hex() +
            " secondary=" + s.secondary.to_hex() + " outline=" + s.outline.to_hex() +
            " back=" + s.back.to_hex();
-    if (s.bold) out += " bold";
-    if (s.italic) out += " italic";
-    if (s.underline) out += " underline";
-    if (s.strike) out += " strike";
+    if (s.bold)
+      out += " bold";
+    if (s.italic)
+      out += " italic";
+    if (s.underline)
+      out += " underline";
+    if (s.strike)
+      out += " strike";
     out += " scale=" + format_number(s.scale_x) + "," + format_number(s.scale_y) +
            " spacing=" + format_number(s.spacing) + " angle=" + format_number(s.angle) +
            " border_style=" + std::to_string(s.border_style) +
@@ -137,32 +162,49 @@ std::string dump(const Document& doc) {
   }
   for (const auto& r : doc.regions) {
     out += "region " + quoted(r.id);
-    if (r.width_percent) out += " width=" + format_number(*r.width_percent) + "%";
-    if (r.lines) out += " lines=" + std::to_string(*r.lines);
-    if (r.region_anchor) out += " region_anchor=" + pair_text(*r.region_anchor);
-    if (r.viewport_anchor) out += " viewport_anchor=" + pair_text(*r.viewport_anchor);
-    if (r.scroll_up) out += " scroll=up";
-    if (r.origin) out += " origin=" + pair_text(*r.origin);
-    if (r.extent) out += " extent=" + pair_text(*r.extent);
-    if (!r.display_align.empty()) out += " display_align=" + r.display_align;
+    if (r.width_percent)
+      out += " width=" + format_number(*r.width_percent) + "%";
+    if (r.lines)
+      out += " lines=" + std::to_string(*r.lines);
+    if (r.region_anchor)
+      out += " region_anchor=" + pair_text(*r.region_anchor);
+    if (r.viewport_anchor)
+      out += " viewport_anchor=" + pair_text(*r.viewport_anchor);
+    if (r.scroll_up)
+      out += " scroll=up";
+    if (r.origin)
+      out += " origin=" + pair_text(*r.origin);
+    if (r.extent)
+      out += " extent=" + pair_text(*r.extent);
+    if (!r.display_align.empty())
+      out += " display_align=" + r.display_align;
     out += "\n";
     dump_bag(out, r.format_private, "  ");
   }
   int index = 0;
   for (const auto& c : doc.cues) {
     out += "cue #" + std::to_string(++index);
-    if (!c.id.empty()) out += " id=" + quoted(c.id);
+    if (!c.id.empty())
+      out += " id=" + quoted(c.id);
     out += " " + dump_time(c.start) + " --> " + dump_time(c.end);
-    if (c.comment) out += " comment";
+    if (c.comment)
+      out += " comment";
     out += "\n";
-    if (!c.placement.is_default()) out += "  place" + dump_placement(c.placement) + "\n";
+    if (!c.placement.is_default())
+      out += "  place" + dump_placement(c.placement) + "\n";
     std::string meta;
-    if (!c.style.empty()) meta += " style=" + quoted(c.style);
-    if (!c.speaker.empty()) meta += " speaker=" + quoted(c.speaker);
-    if (!c.language.empty()) meta += " lang=" + c.language;
-    if (c.layer != 0) meta += " layer=" + std::to_string(c.layer);
-    if (!c.effect.empty()) meta += " effect=" + quoted(c.effect);
-    if (!meta.empty()) out += "  meta" + meta + "\n";
+    if (!c.style.empty())
+      meta += " style=" + quoted(c.style);
+    if (!c.speaker.empty())
+      meta += " speaker=" + quoted(c.speaker);
+    if (!c.language.empty())
+      meta += " lang=" + c.language;
+    if (c.layer != 0)
+      meta += " layer=" + std::to_string(c.layer);
+    if (!c.effect.empty())
+      meta += " effect=" + quoted(c.effect);
+    if (!meta.empty())
+      out += "  meta" + meta + "\n";
     dump_bag(out, c.format_private, "  ");
     for (const auto& run : c.runs) {
       out += "  | ";
@@ -183,7 +225,8 @@ std::string dump(const Document& doc) {
       if (!run.spans.empty()) {
         out += " [";
         for (std::size_t i = 0; i < run.spans.size(); ++i) {
-          if (i != 0) out += ", ";
+          if (i != 0)
+            out += ", ";
           out += dump_span(run.spans[i]);
         }
         out += "]";

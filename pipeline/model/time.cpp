@@ -12,14 +12,16 @@ __extension__ using Wide = __int128;
 std::int64_t divide_ticks(std::int64_t ticks, std::int64_t unit, Rounding rounding) {
   std::int64_t q = ticks / unit;
   std::int64_t r = ticks % unit;
-  if (r == 0) return q;
+  if (r == 0)
+    return q;
   switch (rounding) {
     case Rounding::down:
       return r < 0 ? q - 1 : q;
     case Rounding::up:
       return r > 0 ? q + 1 : q;
     case Rounding::nearest:
-      if (r > 0) return (2 * r >= unit) ? q + 1 : q;
+      if (r > 0)
+        return (2 * r >= unit) ? q + 1 : q;
       return (-2 * r >= unit) ? q - 1 : q;
   }
   return q;
@@ -42,7 +44,8 @@ std::int64_t FrameRate::nominal() const {
 }
 
 std::string FrameRate::to_string() const {
-  if (den == 1) return std::to_string(num);
+  if (den == 1)
+    return std::to_string(num);
   return std::to_string(num) + "/" + std::to_string(den);
 }
 
@@ -50,9 +53,11 @@ namespace {
 
 std::optional<std::int64_t> parse_int(std::string_view s) {
   std::int64_t v = 0;
-  if (s.empty()) return std::nullopt;
+  if (s.empty())
+    return std::nullopt;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  if (ec != std::errc() || p != s.data() + s.size())
+    return std::nullopt;
   return v;
 }
 
@@ -62,23 +67,29 @@ std::optional<FrameRate> FrameRate::parse(std::string_view text) {
   if (auto sep = text.find_first_of("/:"); sep != std::string_view::npos) {
     auto n = parse_int(text.substr(0, sep));
     auto d = parse_int(text.substr(sep + 1));
-    if (!n || !d || *n <= 0 || *d <= 0) return std::nullopt;
+    if (!n || !d || *n <= 0 || *d <= 0)
+      return std::nullopt;
     return FrameRate{*n, *d};
   }
   if (auto whole = parse_int(text)) {
-    if (*whole <= 0 || *whole > 1000) return std::nullopt;
+    if (*whole <= 0 || *whole > 1000)
+      return std::nullopt;
     return FrameRate{*whole, 1};
   }
   // Decimal rates: the NTSC family maps to exact fractions, others to x/1000 reduced.
   auto dot = text.find('.');
-  if (dot == std::string_view::npos) return std::nullopt;
+  if (dot == std::string_view::npos)
+    return std::nullopt;
   auto ip = parse_int(text.substr(0, dot));
   std::string_view frac = text.substr(dot + 1);
-  if (!ip || frac.empty() || frac.size() > 6 || *ip < 0 || *ip > 1000) return std::nullopt;
+  if (!ip || frac.empty() || frac.size() > 6 || *ip < 0 || *ip > 1000)
+    return std::nullopt;
   auto fp = parse_int(frac);
-  if (!fp || *fp < 0) return std::nullopt;
+  if (!fp || *fp < 0)
+    return std::nullopt;
   std::int64_t scale = 1;
-  for (std::size_t i = 0; i < frac.size(); ++i) scale *= 10;
+  for (std::size_t i = 0; i < frac.size(); ++i)
+    scale *= 10;
   const std::int64_t milli = *ip * scale + *fp;  // value * scale
   for (std::int64_t nominal : {24, 30, 48, 60, 120}) {
     // value within 0.01 of nominal*1000/1001
@@ -88,7 +99,8 @@ std::optional<FrameRate> FrameRate::parse(std::string_view text) {
       return FrameRate{nominal * 1000, 1001};
     }
   }
-  if (milli <= 0) return std::nullopt;
+  if (milli <= 0)
+    return std::nullopt;
   std::int64_t a = milli;
   std::int64_t b = scale;
   while (b != 0) {
@@ -105,7 +117,8 @@ Time frames_to_time(std::int64_t frames, FrameRate rate) {
   const auto num = static_cast<Wide>(rate.num);
   Wide q = ticks / num;
   const Wide r = ticks % num;
-  if (r != 0 && 2 * (r < 0 ? -r : r) >= num) q += (r < 0 ? -1 : 1);
+  if (r != 0 && 2 * (r < 0 ? -r : r) >= num)
+    q += (r < 0 ? -1 : 1);
   return Time(static_cast<std::int64_t>(q));
 }
 
@@ -117,13 +130,16 @@ std::int64_t time_to_frames(Time t, FrameRate rate, Rounding rounding) {
   if (r != 0) {
     switch (rounding) {
       case Rounding::down:
-        if (r < 0) --q;
+        if (r < 0)
+          --q;
         break;
       case Rounding::up:
-        if (r > 0) ++q;
+        if (r > 0)
+          ++q;
         break;
       case Rounding::nearest:
-        if (2 * (r < 0 ? -r : r) >= unit) q += (r < 0 ? -1 : 1);
+        if (2 * (r < 0 ? -r : r) >= unit)
+          q += (r < 0 ? -1 : 1);
         break;
     }
   }
@@ -139,9 +155,11 @@ std::string Timecode::to_string() const {
 
 std::optional<Timecode> Timecode::parse(std::string_view text) {
   // HH:MM:SS[:;.]FF
-  if (text.size() != 11 || text[2] != ':' || text[5] != ':') return std::nullopt;
+  if (text.size() != 11 || text[2] != ':' || text[5] != ':')
+    return std::nullopt;
   const char sep = text[8];
-  if (sep != ':' && sep != ';' && sep != '.' && sep != ',') return std::nullopt;
+  if (sep != ':' && sep != ';' && sep != '.' && sep != ',')
+    return std::nullopt;
   auto h = parse_int(text.substr(0, 2));
   auto m = parse_int(text.substr(3, 2));
   auto s = parse_int(text.substr(6, 2));
@@ -168,8 +186,7 @@ std::int64_t timecode_to_frames(const Timecode& tc, FrameRate rate) {
                                 rate.to_string() + " fps");
   }
   std::int64_t frames =
-      ((static_cast<std::int64_t>(tc.hours) * 60 + tc.minutes) * 60 + tc.seconds) * fps +
-      tc.frames;
+      ((static_cast<std::int64_t>(tc.hours) * 60 + tc.minutes) * 60 + tc.seconds) * fps + tc.frames;
   if (tc.drop_frame) {
     if (!rate.is_ntsc_drop_capable()) {
       throw std::invalid_argument("drop-frame timecode needs 29.97 or 59.94 fps, not " +
@@ -188,7 +205,8 @@ std::int64_t timecode_to_frames(const Timecode& tc, FrameRate rate) {
 
 Timecode frames_to_timecode(std::int64_t frames, FrameRate rate, bool drop_frame) {
   const std::int64_t fps = rate.nominal();
-  if (frames < 0) frames = 0;
+  if (frames < 0)
+    frames = 0;
   if (drop_frame) {
     if (!rate.is_ntsc_drop_capable()) {
       throw std::invalid_argument("drop-frame timecode needs 29.97 or 59.94 fps, not " +

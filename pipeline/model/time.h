@@ -1,6 +1,6 @@
 // Exact subtitle time. One tick is 1/705,600,000 s ("flicks"): milliseconds, centiseconds and the
-// frame durations of 23.976, 24, 25, 29.97, 30, 50, 59.94 and 60 fps are all whole numbers of ticks,
-// so reading and writing never drift. Only writers round, to their own grid.
+// frame durations of 23.976, 24, 25, 29.97, 30, 50, 59.94 and 60 fps are all whole numbers of
+// ticks, so reading and writing never drift. Only writers round, to their own grid.
 #pragma once
 
 #include <chrono>
@@ -18,9 +18,15 @@ using Time = Ticks;
 inline constexpr std::int64_t kTicksPerSecond = 705'600'000;
 inline constexpr std::int64_t kTicksPerMs = 705'600;
 
-constexpr Time from_ms(std::int64_t ms) { return Time(ms * kTicksPerMs); }
-constexpr Time from_cs(std::int64_t cs) { return Time(cs * kTicksPerMs * 10); }
-constexpr Time from_seconds(std::int64_t s) { return Time(s * kTicksPerSecond); }
+constexpr Time from_ms(std::int64_t ms) {
+  return Time(ms * kTicksPerMs);
+}
+constexpr Time from_cs(std::int64_t cs) {
+  return Time(cs * kTicksPerMs * 10);
+}
+constexpr Time from_seconds(std::int64_t s) {
+  return Time(s * kTicksPerSecond);
+}
 
 enum class Rounding { nearest, down, up };
 

@@ -16,10 +16,12 @@ std::vector<ScriptCount> count_scripts(std::string_view utf8) {
   for (std::int32_t i = 0; i < length;) {
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
-    if (c < 0 || !u_isalpha(c)) continue;
+    if (c < 0 || !u_isalpha(c))
+      continue;
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &status);
-    if (U_FAILURE(status) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) continue;
+    if (U_FAILURE(status) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED)
+      continue;
     ++counts[script];
   }
   std::vector<ScriptCount> out;
@@ -27,8 +29,9 @@ std::vector<ScriptCount> count_scripts(std::string_view utf8) {
     const auto code = static_cast<UScriptCode>(script);
     out.push_back({uscript_getShortName(code), uscript_getName(code), n});
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const ScriptCount& a, const ScriptCount& b) { return a.letters > b.letters; });
+  std::stable_sort(out.begin(), out.end(), [](const ScriptCount& a, const ScriptCount& b) {
+    return a.letters > b.letters;
+  });
   return out;
 }
 

@@ -34,7 +34,8 @@ std::string pseudo_random_bytes(std::size_t n) {
 std::string insert_mid(const std::string& good, const std::string& what) {
   std::size_t pos = good.size() / 2;
   const std::size_t nl = good.find('\n', pos);
-  if (nl != std::string::npos) pos = nl + 1;
+  if (nl != std::string::npos)
+    pos = nl + 1;
   std::string out = good;
   out.insert(std::min(pos + 2, out.size()), what);
   return out;
@@ -60,8 +61,10 @@ struct Case {
 std::vector<Case> cases() {
   std::vector<Case> out;
   for (const auto& entry : fs::directory_iterator(source_dir() / "samples" / "subtitles")) {
-    if (entry.path().filename().string().rfind("capability.", 0) != 0) continue;
-    for (const auto& d : kDamages) out.push_back({entry.path(), &d});
+    if (entry.path().filename().string().rfind("capability.", 0) != 0)
+      continue;
+    for (const auto& d : kDamages)
+      out.push_back({entry.path(), &d});
   }
   std::sort(out.begin(), out.end(), [](const Case& a, const Case& b) {
     return std::tie(a.sample, a.damage->name) < std::tie(b.sample, b.damage->name);
@@ -69,7 +72,9 @@ std::vector<Case> cases() {
   return out;
 }
 
-void PrintTo(const Case& c, std::ostream* os) { *os << c.sample.filename().string() << " / " << c.damage->name; }
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.sample.filename().string() << " / " << c.damage->name;
+}
 
 class BadInput : public ::testing::TestWithParam<Case> {};
 
@@ -86,7 +91,8 @@ TEST_P(BadInput, RepairedOrRefusedNeverCrashed) {
     EXPECT_EQ(r.exit_code, 3) << r.err;
   }
   if (r.exit_code == 3) {
-    EXPECT_TRUE(std::regex_search(r.err, std::regex("damaged\\" + ext + "(:[0-9]+(:[0-9]+)?)?: error: ")))
+    EXPECT_TRUE(
+        std::regex_search(r.err, std::regex("damaged\\" + ext + "(:[0-9]+(:[0-9]+)?)?: error: ")))
         << r.err;
     EXPECT_FALSE(fs::exists(out));
   } else {
@@ -95,7 +101,8 @@ TEST_P(BadInput, RepairedOrRefusedNeverCrashed) {
   }
   // Nothing else in the folder: no temp file survived.
   std::size_t files = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) ++files;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path()))
+    ++files;
   EXPECT_EQ(files, r.exit_code == 0 ? 2U : 1U);
   EXPECT_EQ(slurp(in), damaged) << "the input was modified";
 }
@@ -103,7 +110,8 @@ TEST_P(BadInput, RepairedOrRefusedNeverCrashed) {
 std::string case_name(const ::testing::TestParamInfo<Case>& info) {
   std::string name = info.param.sample.filename().string() + "_" + info.param.damage->name;
   for (char& ch : name) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    if (!std::isalnum(static_cast<unsigned char>(ch)))
+      ch = '_';
   }
   return name;
 }

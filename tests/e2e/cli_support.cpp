@@ -15,9 +15,9 @@ namespace fs = std::filesystem;
 ScratchDir::ScratchDir() {
   static std::atomic<int> counter{0};
   std::random_device rd;
-  path_ = fs::temp_directory_path() /
-          ("kopru-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(rd() % 100000) + "-" +
-           std::to_string(counter++));
+  path_ =
+      fs::temp_directory_path() / ("kopru-e2e-" + std::to_string(::getpid()) + "-" +
+                                   std::to_string(rd() % 100000) + "-" + std::to_string(counter++));
   fs::create_directories(path_);
 }
 
@@ -37,8 +37,8 @@ CommandResult run_kopru(const std::string& args) {
   ScratchDir capture;
   const fs::path out = capture / "stdout";
   const fs::path err = capture / "stderr";
-  const std::string command = std::string("'") + KOPRU_BINARY + "' " + args + " >'" +
-                              out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const std::string command = std::string("'") + KOPRU_BINARY + "' " + args + " >'" + out.string() +
+                              "' 2>'" + err.string() + "' </dev/null";
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

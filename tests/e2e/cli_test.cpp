@@ -17,12 +17,15 @@ const char* const kSrt =
     "1\n00:00:01,000 --> 00:00:02,500\nСәлем, <i>дос</i>!\n\n"
     "2\n00:00:03,000 --> 00:00:04,000\nQalaysyñ?\nЖақсы.\n";
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
 // Only the files a test put there: no output, no temp file left behind.
 std::vector<std::string> listing(const fs::path& dir) {
   std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(dir))
+    names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -151,7 +154,8 @@ TEST(Cli, OutDirCollisionsAreRefusedBeforeWork) {
   ScratchDir dir;
   const std::string a = dir.write("a/x.srt", kSrt);
   const std::string b = dir.write("b/x.srt", kSrt);
-  const auto r = run_kopru("convert " + q(a) + " " + q(b) + " --out-dir " + q(dir / "o") + " --to vtt");
+  const auto r =
+      run_kopru("convert " + q(a) + " " + q(b) + " --out-dir " + q(dir / "o") + " --to vtt");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_FALSE(fs::exists(dir / "o" / "x.vtt"));
 }
@@ -159,11 +163,35 @@ TEST(Cli, OutDirCollisionsAreRefusedBeforeWork) {
 TEST(Cli, BomAndCrlfOnRequest) {
   ScratchDir dir;
   const std::string in = dir.write("a.srt", kSrt);
-  ASSERT_EQ(run_kopru("convert " + q(in) + " -o " + q(dir / "o.srt") + " --bom --crlf").exit_code, 0);
+  ASSERT_EQ(run_kopru("convert " + q(in) + " -o " + q(dir / "o.srt") + " --bom --crlf").exit_code,
+            0);
   const std::string out = slurp(dir / "o.srt");
   EXPECT_EQ(out.substr(0, 3), "\xEF\xBB\xBF");
   EXPECT_NE(out.find("\r\n"), std::string::npos);
   EXPECT_EQ(out.find("\n\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kopru::testing
+
+namespace kopru::testing {
+namespace {
+
+TEST(Cli, RepeatedDiagnosticsAreSummarised) {
+  ScratchDir dir;
+  std::string srt;
+  for (int i = 0; i < 25; ++i) {
+    srt += std::to_string(i + 1) + "\n00:00:0" + std::to_string(i % 10) + ",000 --> 00:00:0" +
+           std::to_string(i % 10) + ",500\n<font color=\"#123456\">x</font>\n\n";
+  }
+  const std::string in = dir.write("a.srt", srt);
+  const auto r = run_kopru("convert '" + in + "' -o '" + (dir / "a.vtt").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t lines = 0;
+  for (char c : r.err)
+    lines += c == '\n' ? 1 : 0;
+  EXPECT_EQ(lines, 11U) << r.err;  // ten warnings and one summary
+  EXPECT_NE(r.err.find("note: 15 more [vtt-lossy-markup] not shown"), std::string::npos) << r.err;
 }
 
 }  // namespace

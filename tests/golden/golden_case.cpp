@@ -12,18 +12,24 @@ io::LoadOptions GoldenCase::load_options() const {
   io::LoadOptions options;
   options.format = codec;
   const fs::path file = sibling(".options");
-  if (!fs::exists(file)) return options;
+  if (!fs::exists(file))
+    return options;
   std::string text = slurp(file);
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
+    if (end == std::string::npos)
+      end = text.size();
     const std::string line = text.substr(start, end - start);
     start = end + 1;
-    if (line == "strict") options.read.strict = true;
-    if (line == "lenient") options.lenient = true;
-    if (line.rfind("fps=", 0) == 0) options.read.fps = FrameRate::parse(line.substr(4));
-    if (line.rfind("encoding=", 0) == 0) options.encoding = line.substr(9);
+    if (line == "strict")
+      options.read.strict = true;
+    if (line == "lenient")
+      options.lenient = true;
+    if (line.rfind("fps=", 0) == 0)
+      options.read.fps = FrameRate::parse(line.substr(4));
+    if (line.rfind("encoding=", 0) == 0)
+      options.encoding = line.substr(9);
   }
   return options;
 }
@@ -32,11 +38,13 @@ std::vector<GoldenCase> golden_cases() {
   std::vector<GoldenCase> cases;
   const fs::path root = source_dir() / "tests" / "golden";
   for (const auto& dir : fs::directory_iterator(root)) {
-    if (!dir.is_directory()) continue;
+    if (!dir.is_directory())
+      continue;
     for (const auto& file : fs::directory_iterator(dir.path())) {
       const std::string filename = file.path().filename().string();
       const auto pos = filename.find(".in.");
-      if (pos == std::string::npos) continue;
+      if (pos == std::string::npos)
+        continue;
       GoldenCase c;
       c.codec = dir.path().filename().string();
       c.name = filename.substr(0, pos);
@@ -51,6 +59,8 @@ std::vector<GoldenCase> golden_cases() {
   return cases;
 }
 
-void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.display_path(); }
+void PrintTo(const GoldenCase& c, std::ostream* os) {
+  *os << c.display_path();
+}
 
 }  // namespace kopru::testing

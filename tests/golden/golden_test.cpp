@@ -1,5 +1,6 @@
-// Per codec: read -> dump, write -> output, read(output) -> write is a fixpoint, and errors as text.
-// KOPRU_REGEN=1 rewrites the expected files (tools/regen-goldens); review the diff before committing.
+// Per codec: read -> dump, write -> output, read(output) -> write is a fixpoint, and errors as
+// text. KOPRU_REGEN=1 rewrites the expected files (tools/regen-goldens); review the diff before
+// committing.
 #include <gtest/gtest.h>
 
 #include "codecs/registry.h"
@@ -65,7 +66,8 @@ TEST_P(Golden, ReadWriteAndFixpoint) {
 std::string case_name(const ::testing::TestParamInfo<GoldenCase>& info) {
   std::string name = info.param.codec + "_" + info.param.name;
   for (char& ch : name) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    if (!std::isalnum(static_cast<unsigned char>(ch)))
+      ch = '_';
   }
   return name;
 }

@@ -18,8 +18,10 @@ struct Pair {
 std::vector<Pair> pairs() {
   std::vector<Pair> out;
   for (const auto& c : golden_cases()) {
-    if (std::filesystem::exists(c.sibling(".err"))) continue;
-    for (const auto& codec : codecs::all_codecs()) out.push_back({c, std::string(codec.name)});
+    if (std::filesystem::exists(c.sibling(".err")))
+      continue;
+    for (const auto& codec : codecs::all_codecs())
+      out.push_back({c, std::string(codec.name)});
   }
   return out;
 }
@@ -27,12 +29,15 @@ std::vector<Pair> pairs() {
 std::vector<const Cue*> shown_cues(const Document& doc) {
   std::vector<const Cue*> cues;
   for (const auto& cue : doc.cues) {
-    if (!cue.comment) cues.push_back(&cue);
+    if (!cue.comment)
+      cues.push_back(&cue);
   }
   return cues;
 }
 
-void PrintTo(const Pair& p, std::ostream* os) { *os << p.source.display_path() << " -> " << p.target; }
+void PrintTo(const Pair& p, std::ostream* os) {
+  *os << p.source.display_path() << " -> " << p.target;
+}
 
 // Lines holding only blanks become empty: a format that cannot carry an empty line inside a cue
 // (WebVTT, where it would end the cue) writes a space instead, and reports it.
@@ -41,10 +46,13 @@ std::string blank_lines_emptied(const std::string& text) {
   std::size_t start = 0;
   while (start <= text.size()) {
     std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
+    if (end == std::string::npos)
+      end = text.size();
     const std::string line = text.substr(start, end - start);
-    if (line.find_first_not_of(" \t") != std::string::npos) out += line;
-    if (end == text.size()) break;
+    if (line.find_first_not_of(" \t") != std::string::npos)
+      out += line;
+    if (end == text.size())
+      break;
     out += '\n';
     start = end + 1;
   }
@@ -70,8 +78,8 @@ TEST_P(RoundTrip, TextAndTimesSurvive) {
   reload.format = p.target;
   reload.read.fps = fps;
   Diagnostics reread_diag;
-  const io::Loaded back = io::load_bytes(bytes, "roundtrip." + std::string(target.preferred_extension()),
-                                         reload, reread_diag);
+  const io::Loaded back = io::load_bytes(
+      bytes, "roundtrip." + std::string(target.preferred_extension()), reload, reread_diag);
   const auto before = shown_cues(loaded.doc);
   const auto after = shown_cues(back.doc);
   ASSERT_EQ(after.size(), before.size()) << bytes;
@@ -90,9 +98,11 @@ TEST_P(RoundTrip, TextAndTimesSurvive) {
 }
 
 std::string pair_name(const ::testing::TestParamInfo<Pair>& info) {
-  std::string name = info.param.source.codec + "_" + info.param.source.name + "_to_" + info.param.target;
+  std::string name =
+      info.param.source.codec + "_" + info.param.source.name + "_to_" + info.param.target;
   for (char& ch : name) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+    if (!std::isalnum(static_cast<unsigned char>(ch)))
+      ch = '_';
   }
   return name;
 }

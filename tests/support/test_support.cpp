@@ -7,7 +7,9 @@
 
 namespace kopru::testing {
 
-std::filesystem::path source_dir() { return KOPRU_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return KOPRU_SOURCE_DIR;
+}
 
 std::filesystem::path corpus_dir() {
   std::filesystem::path dir = KOPRU_CORPUS_DIR;
@@ -19,7 +21,8 @@ std::filesystem::path corpus_dir() {
 
 std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
+  if (!in)
+    throw std::runtime_error("cannot read " + path.string());
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -27,7 +30,8 @@ std::string slurp(const std::filesystem::path& path) {
 
 void spit(const std::filesystem::path& path, const std::string& data) {
   std::ofstream out(path, std::ios::binary);
-  if (!out) throw std::runtime_error("cannot write " + path.string());
+  if (!out)
+    throw std::runtime_error("cannot write " + path.string());
   out << data;
 }
 

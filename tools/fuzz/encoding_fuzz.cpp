@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const auto decoded = kopru::text::decode(bytes, {"fuzz", "", lenient}, diag);
       kopru::text::validate_utf8(decoded.utf8, "fuzz");
     } catch (const kopru::InputError&) {
-      if (lenient) std::abort();  // lenient decoding never refuses input
+      if (lenient)
+        std::abort();  // lenient decoding never refuses input
     }
   }
   return 0;

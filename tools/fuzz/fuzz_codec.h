@@ -1,6 +1,6 @@
-// The body every codec fuzz target shares: bytes -> detect encoding -> read with one codec. Bad input
-// may only end in kopru::InputError. What the reader accepts, the writer must write, and what the
-// writer writes, the reader must read again: anything else aborts, so the fuzzer reports it.
+// The body every codec fuzz target shares: bytes -> detect encoding -> read with one codec. Bad
+// input may only end in kopru::InputError. What the reader accepts, the writer must write, and what
+// the writer writes, the reader must read again: anything else aborts, so the fuzzer reports it.
 #pragma once
 
 #include <cstdint>
@@ -38,7 +38,8 @@ inline int fuzz_codec(std::string_view codec_name, const std::uint8_t* data, std
     return 0;  // e.g. a time the format cannot express: refused with a message, which is fine
   }
   // A document without cues may legitimately become an empty file, which Kopru refuses to read.
-  if (out.empty()) return 0;
+  if (out.empty())
+    return 0;
   try {
     Diagnostics diag;
     options.encoding.clear();

@@ -1,9 +1,9 @@
 // Replays fuzz seeds and past crashes as an ordinary test under any compiler:
 //   <target>_replay [--ext srt,vtt] PATH...   (files are always replayed; folders are walked,
 //   keeping files with one of the extensions, or all files when --ext is not given)
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -21,7 +21,8 @@ constexpr std::uintmax_t kMaxSeedBytes = 2U << 20U;
 
 void replay(const fs::path& path, std::size_t& count) {
   std::ifstream in(path, std::ios::binary);
-  const std::vector<char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::vector<char> data((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
   LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(data.data()), data.size());
   ++count;
 }
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
       while (start <= list.size()) {
         const std::size_t comma = list.find(',', start);
         extensions.insert("." + list.substr(start, comma - start));
-        if (comma == std::string::npos) break;
+        if (comma == std::string::npos)
+          break;
         start = comma + 1;
       }
     } else {
@@ -58,12 +60,15 @@ int main(int argc, char** argv) {
     }
     std::vector<fs::path> files;
     for (const auto& entry : fs::recursive_directory_iterator(path)) {
-      if (!entry.is_regular_file() || entry.file_size() > kMaxSeedBytes) continue;
-      if (!extensions.empty() && extensions.count(entry.path().extension().string()) == 0) continue;
+      if (!entry.is_regular_file() || entry.file_size() > kMaxSeedBytes)
+        continue;
+      if (!extensions.empty() && extensions.count(entry.path().extension().string()) == 0)
+        continue;
       files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) replay(f, count);
+    for (const auto& f : files)
+      replay(f, count);
   }
   if (count == 0) {
     std::fprintf(stderr, "replay: no seeds found\n");

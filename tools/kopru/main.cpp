@@ -1,3 +1,5 @@
 #include "pipeline/cli/app.h"
 
-int main(int argc, char** argv) { return kopru::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  return kopru::cli::run(argc, argv);
+}

@@ -66,7 +66,8 @@ namespace {
 
 TEST(Lines, LoneCrFilesAndMixedEndings) {
   std::string text;
-  for (int i = 0; i < 2000; ++i) text += "line\r";
+  for (int i = 0; i < 2000; ++i)
+    text += "line\r";
   text += "a\r\n\r\nb\n\rc";
   const auto lines = split_lines(text);
   ASSERT_EQ(lines.size(), 2000U + 5U);

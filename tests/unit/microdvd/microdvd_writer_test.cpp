@@ -2,7 +2,6 @@
 // reported losses, and read/write round trips.
 #include <gtest/gtest.h>
 
-
 #include "codecs/microdvd/microdvd.h"
 #include "pipeline/model/dump.h"
 #include "tests/support/test_support.h"

@@ -2,7 +2,6 @@
 // (unpadded hours, lowered formatting, ">> NAME: " speakers) and round trips.
 #include <gtest/gtest.h>
 
-
 #include "codecs/sbv/sbv.h"
 #include "pipeline/model/dump.h"
 

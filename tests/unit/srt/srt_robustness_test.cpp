@@ -36,7 +36,7 @@ TEST(SrtRobustness, MegabyteLinesStayLinear) {
     const Document doc = read_srt(cue_with_line(line), diag);
     ASSERT_EQ(doc.cues.size(), 1U);
     EXPECT_EQ(plain_text(doc.cues[0]).size(), n);
-    }
+  }
   std::string tags;
   while (tags.size() < n)
     tags += "<i>a</i><x>{\\b1}&amp;</b>{\\an5}";
@@ -108,7 +108,6 @@ TEST(SrtRobustness, RandomBytesNeverCrash) {
     }
   }
 }
-
 
 }  // namespace
 }  // namespace kopru::codecs::srt::testing

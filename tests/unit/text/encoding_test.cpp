@@ -367,7 +367,8 @@ TEST(Edges, NulBytesAndRandomGarbageNeverCrash) {
   }
 }
 
-// Speed is measured by tools/bench/, not here: this checks the large-input path gives the same text.
+// Speed is measured by tools/bench/, not here: this checks the large-input path gives the same
+// text.
 TEST(LargeInput, TenMegabytesOfUtf8DecodeWhole) {
   std::string line = "00:00:01,000 --> 00:00:02,000\n" + kKazakh + kUyghur + "\n";
   std::string bytes;

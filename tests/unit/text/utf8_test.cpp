@@ -16,9 +16,9 @@ TEST(Utf8, AcceptsWellFormed) {
 }
 
 TEST(Utf8, RejectsMalformed) {
-  for (const char* bad : {"\x80", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xED\xA0\x80",
-                          "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF", "\xC3", "\xE2\x82",
-                          "abcdefgh\xC3(", "\xF0\x9F\x98"}) {
+  for (const char* bad :
+       {"\x80", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+        "\xF5\x80\x80\x80", "\xFF", "\xC3", "\xE2\x82", "abcdefgh\xC3(", "\xF0\x9F\x98"}) {
     EXPECT_FALSE(is_valid_utf8(bad)) << bad;
   }
 }

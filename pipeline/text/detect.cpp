@@ -410,6 +410,20 @@ Detection detect_single_byte(std::string_view bytes) {
   std::size_t high = 0;
   for (std::size_t b = 0x80; b < 256; ++b)
     high += histogram[b];
+  // Code pages that decode this sample to the same text cannot be told apart by it (Turkish
+  // without typographic quotes reads alike in windows-1254 and ISO-8859-9): name the common one,
+  // the earliest in all_charsets(), rather than whichever ICU's detector leaned to.
+  for (std::size_t i = 0; i < best; ++i) {
+    bool same = true;
+    for (std::size_t b = 0x80; b < 256 && same; ++b) {
+      same =
+          histogram[b] == 0 || scored[i].table->to_unicode[b] == scored[best].table->to_unicode[b];
+    }
+    if (same) {
+      best = i;
+      break;
+    }
+  }
   // The runner-up among decodings that differ, and how many characters the two disagree on: the
   // margin is measured on those, since the rest reads alike.
   double margin = 1.0;

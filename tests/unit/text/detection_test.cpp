@@ -40,7 +40,8 @@ const std::vector<Case>& cases() {
       {"turkish-utf8", &kTurkish, "UTF-8", "UTF-8"},
       {"turkish-utf16be", &kTurkish, "UTF-16BE", "UTF-16BE"},
       {"turkish-cp1254", &kTurkish, "windows-1254", "windows-1254"},
-      {"turkish-iso8859-9", &kTurkishPlain, "ISO-8859-9", "ISO-8859-9"},
+      // Without typographic quotes the bytes are the same in both: the common code page is named.
+      {"turkish-iso8859-9", &kTurkishPlain, "ISO-8859-9", "windows-1254"},
       {"uzbek-cyrillic-utf8", &kUzbekCyrillic, "UTF-8", "UTF-8"},
       {"uzbek-cyrillic-pt154", &kUzbekCyrillic, "PT154", "PT154"},
       {"uzbek-latin-utf8", &kUzbekLatin, "UTF-8", "UTF-8"},
@@ -90,9 +91,7 @@ TEST(Detection, SingleLinesAreDetectedToo) {
     SCOPED_TRACE(std::string(line.encoding) + ": " + line.text);
     Diagnostics diag;
     const DecodedText decoded = detect_and_decode(encode(line.text, line.encoding), diag);
-    const std::string expected =
-        std::string(line.encoding) == "windows-1254" ? "ISO-8859-9" : line.encoding;
-    EXPECT_EQ(decoded.encoding, expected);
+    EXPECT_EQ(decoded.encoding, line.encoding);
     EXPECT_EQ(decoded.utf8, line.text);
   }
 }

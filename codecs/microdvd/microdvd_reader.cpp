@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "codecs/microdvd/microdvd.h"
+#include "codecs/microdvd/microdvd_internal.h"
 #include "pipeline/core/lines.h"
 
 namespace kopru::codecs::microdvd {
@@ -152,17 +153,6 @@ bool starts_with_default(std::string_view text) {
   }
   return true;
 }
-
-// Formatting set by control codes, for one line (lower case) or the whole cue (upper case).
-struct Format {
-  bool italic = false;
-  bool bold = false;
-  bool underline = false;
-  bool strike = false;
-  std::optional<Color> color;
-  std::string face;
-  std::optional<double> size;
-};
 
 struct Piece {
   bool raw = false;

@@ -10,20 +10,10 @@
 #include <vector>
 
 #include "codecs/microdvd/microdvd.h"
+#include "codecs/microdvd/microdvd_internal.h"
 
 namespace kopru::codecs::microdvd {
 namespace {
-
-// What control codes can say about a piece of text.
-struct Format {
-  bool italic = false;
-  bool bold = false;
-  bool underline = false;
-  bool strike = false;
-  std::optional<Color> color;
-  std::string face;
-  std::optional<double> size;
-};
 
 struct Item {
   bool raw = false;

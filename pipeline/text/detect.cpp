@@ -17,9 +17,9 @@ namespace kopru::text::detail {
 
 namespace {
 
-constexpr std::size_t kSampleBytes = 256 * 1024;
-constexpr std::size_t kUtf16SampleBytes = 64 * 1024;
-constexpr std::size_t kUcsdetBytes = 64 * 1024;
+constexpr std::size_t kSampleBytes = std::size_t{256} * 1024;
+constexpr std::size_t kUtf16SampleBytes = std::size_t{64} * 1024;
+constexpr std::size_t kUcsdetBytes = std::size_t{64} * 1024;
 
 // Letters that only some languages use. A real text draws its special letters from one language;
 // a wrong code page scatters them over several (Kazakh in windows-1251 shows Serbian ј, Ukrainian
@@ -76,7 +76,8 @@ constexpr std::u16string_view kCommonArabic = u"اليمونهرتبىةكدسع
 constexpr std::u16string_view kCommonPunctuation = u"\u00A0«»„“”‘’‚–—…№•·°©€،؛؟¿¡\u02BC";
 
 enum class Kind : std::uint8_t { other, letter, mark, space, common, rare, control, undefined };
-enum Script : unsigned { kLatin = 1, kCyrillic = 2, kArabic = 4, kGreek = 8, kOtherScript = 16 };
+// Bit flags, combined with |: a plain enum on purpose.
+enum Script : unsigned { latin = 1, cyrillic = 2, arabic = 4, greek = 8, other_script = 16 };
 
 struct CharInfo {
   Kind kind = Kind::other;
@@ -101,18 +102,18 @@ unsigned script_bit(char32_t c) {
   UErrorCode status = U_ZERO_ERROR;
   switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
     case USCRIPT_LATIN:
-      return kLatin;
+      return latin;
     case USCRIPT_CYRILLIC:
-      return kCyrillic;
+      return cyrillic;
     case USCRIPT_ARABIC:
-      return kArabic;
+      return arabic;
     case USCRIPT_GREEK:
-      return kGreek;
+      return greek;
     case USCRIPT_COMMON:
     case USCRIPT_INHERITED:
       return 0;
     default:
-      return kOtherScript;
+      return other_script;
   }
 }
 
@@ -145,10 +146,10 @@ CharInfo classify(char32_t c) {
     if (info.russian_index >= 0) {
       const double per_mille = kRussianFrequency[info.russian_index];
       info.frequency = std::clamp(0.6 * (std::log(per_mille / 1000.0) + 3.5), -1.5, 0.6);
-    } else if (info.script == kArabic) {
+    } else if (info.script == arabic) {
       const bool common = kCommonArabic.find(static_cast<char16_t>(c)) != std::u16string_view::npos;
       info.frequency = common ? 0.1 : -0.5;
-    } else if (info.script == kCyrillic) {
+    } else if (info.script == cyrillic) {
       info.special = true;
       info.cyrillic_special = true;
       for (std::size_t i = 0; i < std::size(kCyrillicLanguages); ++i) {
@@ -157,7 +158,7 @@ CharInfo classify(char32_t c) {
           info.languages |= 1U << i;
         }
       }
-    } else if (info.script == kLatin && lower >= 0x80) {
+    } else if (info.script == latin && lower >= 0x80) {
       info.special = true;
       info.languages = language_bits(kLatinLanguages, lower);
     }
@@ -223,7 +224,7 @@ class WordScorer {
       score = letter_score_ - 3.0 * camel_;
       // Latin-script languages sprinkle accents among ASCII letters; a long word made only of
       // accented letters is Cyrillic or Greek read with a Latin code page.
-      if (scripts_ == kLatin && ascii_letters_ == 0 && letters_ >= 3)
+      if (scripts_ == latin && ascii_letters_ == 0 && letters_ >= 3)
         score -= 1.2 * high_letters_;
     }
     *this = WordScorer();

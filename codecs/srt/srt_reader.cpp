@@ -13,6 +13,7 @@
 #include "codecs/common/streaming.h"
 #include "codecs/srt/srt.h"
 #include "codecs/srt/srt_internal.h"
+#include "pipeline/core/byte_scan.h"
 #include "pipeline/core/lines.h"
 #include "pipeline/model/dump.h"
 
@@ -182,7 +183,13 @@ bool is_blank(std::string_view s) {
 }
 
 bool is_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
+  if (s.empty())
+    return false;
+  for (const char c : s) {
+    if (!is_digit(c))
+      return false;
+  }
+  return true;
 }
 
 bool strip_bom(std::string_view& s) {
@@ -239,7 +246,39 @@ bool read_number(std::string_view s, std::size_t& p, std::int64_t& value, int& d
   return digits > 0;
 }
 
+// The canonical "HH:MM:SS,mmm" (or '.'): nearly every stamp in real files. Reads it without the
+// general loop below and gives exactly what that loop would; false leaves the rest to it.
+bool parse_canonical_stamp(std::string_view s, std::size_t& pos, Stamp& st) {
+  constexpr std::size_t kLength = 12;
+  if (s.size() - pos < kLength)
+    return false;
+  const char* c = s.data() + pos;
+  const bool shape = is_digit(c[0]) && is_digit(c[1]) && c[2] == ':' && is_digit(c[3]) &&
+                     is_digit(c[4]) && c[5] == ':' && is_digit(c[6]) && is_digit(c[7]) &&
+                     (c[8] == ',' || c[8] == '.') && is_digit(c[9]) && is_digit(c[10]) &&
+                     is_digit(c[11]);
+  if (!shape)
+    return false;
+  // A fourth fraction digit makes it an unusual stamp: the general path reports it.
+  if (s.size() - pos > kLength && is_digit(c[kLength]))
+    return false;
+  auto two = [&](std::size_t i) { return std::int64_t{(c[i] - '0') * 10 + (c[i + 1] - '0')}; };
+  const std::int64_t h = two(0);
+  const std::int64_t m = two(3);
+  const std::int64_t sec = two(6);
+  const std::int64_t ms = (c[9] - '0') * 100 + (c[10] - '0') * 10 + (c[11] - '0');
+  st = Stamp{};
+  st.pos = pos;
+  st.dot = c[8] == '.';
+  st.out_of_range = m >= 60 || sec >= 60;
+  st.time = Time((h * 3600 + m * 60 + sec) * kTicksPerSecond + ms * kTicksPerMs);
+  pos += kLength;
+  return true;
+}
+
 bool parse_stamp(std::string_view s, std::size_t& pos, Stamp& st) {
+  if (parse_canonical_stamp(s, pos, st))
+    return true;
   std::size_t p = pos;
   st = Stamp{};
   st.pos = pos;
@@ -307,10 +346,12 @@ void skip_blanks(std::string_view s, std::size_t& p) {
 }
 
 bool parse_timing(std::string_view line, Timing& t) {
-  if (line.find("-->") == std::string_view::npos)
-    return false;
   std::size_t p = 0;
   skip_blanks(line, p);
+  // Every cue text line is asked whether it is a timing line: most can be told no by their first
+  // character (a stamp starts with a digit or '-'); the rest by the parse below.
+  if (p >= line.size() || !(is_digit(line[p]) || line[p] == '-'))
+    return false;
   if (!parse_stamp(line, p, t.start))
     return false;
   skip_blanks(line, p);
@@ -421,17 +462,27 @@ class MarkupParser {
   void parse(const std::vector<TextLine>& lines, Cue& cue) {
     cue_ = &cue;
     runs_ = &cue.runs;
-    runs_->reserve(lines.size() * 2 - 1);
+    used_ = 0;
     stack_.clear();
     reported_ = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (i != 0) {
         flush();
-        runs_->push_back(Run::line_break());
+        add_run(RunKind::line_break);
+      }
+      // Most lines are plain text: their run is made directly, not through buffer_. (buffer_ is
+      // empty here and the last run, if any, a line break, so flush() would not merge it.)
+      const std::string_view text = lines[i].text;
+      if (!text.empty() && find_any_of(text, 0, "<&{") == text.size()) {
+        Run& run = add_run(RunKind::text);
+        run.text = text;
+        run.spans = stack_;
+        continue;
       }
       parse_line(lines[i]);
     }
     flush();
+    runs_->resize(used_);  // drops slots left over from a longer previous cue
     if (!stack_.empty()) {
       std::string names;
       for (const auto& span : stack_)
@@ -465,22 +516,37 @@ class MarkupParser {
     report_.repair(line.number, column_of(line.text, byte), code, message);
   }
 
+  // The next run of the cue, reset to a default Run of `kind`. The reader hands in each cue with
+  // the runs of the previous one (Reader::spare_runs_), which are written over in place so that
+  // their strings keep their storage: no allocation per run in the common case.
+  Run& add_run(RunKind kind) {
+    if (used_ == runs_->size())
+      runs_->emplace_back();
+    Run& run = (*runs_)[used_++];
+    run.kind = kind;
+    run.text.clear();
+    run.spans.clear();
+    run.time = Time{};
+    run.raw_format.clear();
+    return run;
+  }
+
   void flush() {
     if (buffer_.empty())
       return;
-    if (!runs_->empty()) {
-      Run& last = runs_->back();
+    if (used_ != 0) {
+      Run& last = (*runs_)[used_ - 1];
       if (last.kind == RunKind::text && last.spans == stack_) {
         last.text += buffer_;
         buffer_.clear();
         return;
       }
     }
-    runs_->push_back(Run::plain(buffer_, stack_));
+    Run& run = add_run(RunKind::text);
+    run.text = buffer_;
+    run.spans = stack_;
     buffer_.clear();
   }
-
-  static bool special(char c) { return c == '<' || c == '&' || c == '{'; }
 
   void parse_line(const TextLine& line) {
     const std::string_view text = line.text;
@@ -488,9 +554,7 @@ class MarkupParser {
     next_brace_ = 0;
     std::size_t p = 0;
     while (p < text.size()) {
-      std::size_t q = p;
-      while (q < text.size() && !special(text[q]))
-        ++q;
+      const std::size_t q = find_any_of(text, p, "<&{");
       buffer_.append(text.data() + p, q - p);
       if (q >= text.size())
         break;
@@ -694,15 +758,17 @@ class MarkupParser {
     issue(kAssOverride, line, open, "srt-ass-override",
           "ASS override block " + shown(block) + " kept as raw markup");
     flush();
-    Run raw = Run::raw("ass", std::string(block));
+    Run& raw = add_run(RunKind::raw);
+    raw.raw_format = "ass";
+    raw.text = block;
     raw.spans = stack_;
-    runs_->push_back(std::move(raw));
     return close + 1;
   }
 
   Reporter& report_;
   Cue* cue_ = nullptr;
   std::vector<Run>* runs_ = nullptr;
+  std::size_t used_ = 0;  // runs of this cue in *runs_; slots past it are leftovers
   std::vector<Span> stack_;
   std::string buffer_;
   unsigned reported_ = 0;
@@ -856,6 +922,14 @@ class Reader {
   }
 
   void check_stamps(const TextLine& line, const Timing& t) {
+    // Nearly every timing line has nothing to report: skip the table walk below. (Every flag
+    // that kForms lists must be tested here.)
+    const auto unusual = [](const Stamp& st) {
+      return st.dot || st.no_hours || st.no_millis || st.short_millis || st.odd_digits ||
+             st.out_of_range;
+    };
+    if (!unusual(t.start) && !unusual(t.end))
+      return;
     const Stamp* stamps[] = {&t.start, &t.end};
     struct Form {
       bool Stamp::*flag;
@@ -905,6 +979,7 @@ class Reader {
     }
     check_stamps(timing_line, timing);
     Cue cue;
+    cue.runs = std::move(spare_runs_);
     cue.id = std::move(id);
     cue.source_line = source_line;
     cue.start = timing.start.time;
@@ -919,9 +994,15 @@ class Reader {
     if (!timing.rest.empty())
       trailing(timing_line, timing, cue);
     read_text();
-    if (!text_lines_.empty())
+    if (text_lines_.empty()) {
+      cue.runs.clear();
+    } else {
       markup_.parse(text_lines_, cue);
+    }
     sink_.cue(std::move(cue));
+    // Whatever the sink left of the runs (all of them, for a sink that only looked) is written
+    // over by the next cue.
+    spare_runs_ = std::move(cue.runs);
     ++cues_;
   }
 
@@ -937,13 +1018,19 @@ class Reader {
   }
 
   void check_index(std::string_view id, int line) {
-    if (id.empty() || !is_digits(id) || id.size() > 18) {
+    // The value, read while checking the digits (at most 18 of them: no overflow).
+    std::int64_t index = 0;
+    bool number = !id.empty() && id.size() <= 18;
+    for (std::size_t i = 0; number && i < id.size(); ++i) {
+      number = is_digit(id[i]);
+      if (number)
+        index = index * 10 + (id[i] - '0');
+    }
+    if (!number) {
       if (previous_index_ >= 0)
         ++previous_index_;
       return;
     }
-    std::int64_t index = 0;
-    std::from_chars(id.data(), id.data() + id.size(), index);
     if (previous_index_ >= 0 && index != previous_index_ + 1) {
       report_.repair(
           line, 1, "srt-index-sequence",
@@ -1026,6 +1113,7 @@ class Reader {
   CueSink& sink_;
   std::size_t cues_ = 0;
   std::vector<TextLine> text_lines_;
+  std::vector<Run> spare_runs_;  // the previous cue's runs, see MarkupParser::add_run()
   std::int64_t previous_index_ = -1;
 };
 

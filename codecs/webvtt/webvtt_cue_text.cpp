@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "codecs/webvtt/webvtt_internal.h"
+#include "pipeline/core/byte_scan.h"
 #include "pipeline/core/lines.h"
 
 namespace kopru::codecs::webvtt {
@@ -514,20 +515,12 @@ std::optional<OpenTag> tag_for(const Span& span, std::vector<std::string>* lossy
   return tag;
 }
 
-constexpr std::array<bool, 256> kNeedsEscape = [] {
-  std::array<bool, 256> table{};
-  for (const unsigned char c : {'&', '<', '>', '\r', '\0'})
-    table[c] = true;
-  return table;
-}();
-
 void append_escaped(std::string& out, std::string_view text) {
   // Copies plain stretches whole: most cue text has nothing to escape.
   std::size_t plain = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = find_any_of(text, 0, "&<>\r\0"); i < text.size();
+       i = find_any_of(text, i + 1, "&<>\r\0")) {
     const char c = text[i];
-    if (!kNeedsEscape[static_cast<unsigned char>(c)])
-      continue;
     out.append(text.data() + plain, i - plain);
     plain = i + 1;
     switch (c) {
@@ -550,12 +543,14 @@ void append_escaped(std::string& out, std::string_view text) {
   out.append(text.data() + plain, text.size() - plain);
 }
 
-// A blank line would end the cue: give empty lines a space.
-std::string fill_blank_lines(std::string text, std::vector<std::string>* lossy) {
-  // The common case has no empty line at all: hand the text back untouched.
-  if (text.find("\n\n") == std::string::npos && text.rfind('\n', 0) == std::string::npos &&
-      (text.size() < 1 || text.find('\n', text.size() - 1) == std::string::npos)) {
-    return text;
+// A blank line would end the cue: give empty lines a space. Works on the cue text that starts at
+// all[start] (what precedes it is other output).
+void fill_blank_lines(std::string& all, std::size_t start, std::vector<std::string>* lossy) {
+  const std::string_view text = std::string_view(all).substr(start);
+  // The common case has no empty line at all: leave the text untouched.
+  if (text.find("\n\n") == std::string_view::npos && (text.empty() || text.front() != '\n') &&
+      (text.empty() || text.back() != '\n')) {
+    return;
   }
   std::string out;
   out.reserve(text.size());
@@ -579,7 +574,8 @@ std::string fill_blank_lines(std::string text, std::vector<std::string>* lossy) 
   }
   if (filled)
     note_loss(lossy, "empty line in cue text (written as a space)");
-  return out;
+  all.resize(start);
+  all += out;
 }
 
 }  // namespace
@@ -630,9 +626,13 @@ std::optional<Time> parse_timestamp(std::string_view text, std::size_t& pos) {
 }
 
 std::string format_timestamp(Time t) {
-  if (t < Time::zero())
-    t = Time::zero();
-  return format_hms_ms(t, '.');
+  std::string out;
+  append_timestamp(out, t);
+  return out;
+}
+
+void append_timestamp(std::string& out, Time t) {
+  append_hms_ms(out, std::max(t, Time::zero()), '.');
 }
 
 std::vector<Run> parse_cue_text(std::string_view text, const CueTextContext& context,
@@ -642,6 +642,13 @@ std::vector<Run> parse_cue_text(std::string_view text, const CueTextContext& con
 
 std::string render_cue_text(const std::vector<Run>& runs, std::vector<std::string>* lossy) {
   std::string out;
+  append_cue_text(out, runs, lossy);
+  return out;
+}
+
+void append_cue_text(std::string& out, const std::vector<Run>& runs,
+                     std::vector<std::string>* lossy) {
+  const std::size_t text_start = out.size();
   std::vector<OpenTag> open;
   auto close_to = [&](std::size_t depth) {
     while (open.size() > depth) {
@@ -687,19 +694,14 @@ std::string render_cue_text(const std::vector<Run>& runs, std::vector<std::strin
       open.push_back(wanted[i]);
     }
     switch (run.kind) {
-      case RunKind::text: {
-        std::size_t start = 0;
-        for (std::size_t nl = run.text.find('\n'); nl != std::string::npos;
-             nl = run.text.find('\n', start)) {
-          append_escaped(out, std::string_view(run.text).substr(start, nl - start));
-          out += '\n';
-          start = nl + 1;
-        }
-        append_escaped(out, std::string_view(run.text).substr(start));
+      case RunKind::text:
+        // A '\n' inside the text is not escaped: it goes through as the line break it is.
+        append_escaped(out, run.text);
         break;
-      }
       case RunKind::timestamp:
-        out += "<" + format_timestamp(run.time) + ">";
+        out += '<';
+        append_timestamp(out, run.time);
+        out += '>';
         break;
       case RunKind::raw:
         out += run.text;
@@ -709,7 +711,7 @@ std::string render_cue_text(const std::vector<Run>& runs, std::vector<std::strin
     }
   }
   close_to(0);
-  return fill_blank_lines(std::move(out), lossy);
+  fill_blank_lines(out, text_start, lossy);
 }
 
 std::string fingerprint_text(const std::vector<Run>& runs) {
@@ -719,13 +721,22 @@ std::string fingerprint_text(const std::vector<Run>& runs) {
 }
 
 std::string cue_text_for_writing(const Cue& cue, std::vector<std::string>* lossy) {
+  std::string out;
+  append_cue_text_for_writing(out, cue, lossy);
+  return out;
+}
+
+void append_cue_text_for_writing(std::string& out, const Cue& cue,
+                                 std::vector<std::string>* lossy) {
   if (cue.format_private.format == kFormat) {
     const std::string* text = cue.format_private.find(kTextKey);
     const std::string* print = cue.format_private.find(kFingerprintKey);
-    if (text != nullptr && print != nullptr && *print == fingerprint_text(cue.runs))
-      return *text;
+    if (text != nullptr && print != nullptr && *print == fingerprint_text(cue.runs)) {
+      out += *text;
+      return;
+    }
   }
-  return render_cue_text(cue.runs, lossy);
+  append_cue_text(out, cue.runs, lossy);
 }
 
 }  // namespace kopru::codecs::webvtt

@@ -32,6 +32,8 @@ inline constexpr std::string_view kFingerprintKey = "text-fingerprint";
 std::optional<Time> parse_timestamp(std::string_view text, std::size_t& pos);
 // "HH:MM:SS.mmm" rounded to the millisecond; negative times clamp to zero.
 std::string format_timestamp(Time t);
+// format_timestamp(t) appended to `out`.
+void append_timestamp(std::string& out, Time t);
 
 // Where a cue's text starts in the input, for diagnostics, and the limits inner timestamps should
 // respect.
@@ -52,6 +54,9 @@ std::vector<Run> parse_cue_text(std::string_view text, const CueTextContext& con
 // written in their nearest form and, when `lossy` is given, named there (one entry per kind).
 std::string render_cue_text(const std::vector<Run>& runs,
                             std::vector<std::string>* lossy = nullptr);
+// render_cue_text(runs, lossy) appended to `out`: the writer renders straight into its output.
+void append_cue_text(std::string& out, const std::vector<Run>& runs,
+                     std::vector<std::string>* lossy = nullptr);
 
 // fingerprint(runs) as the hex text kept under kFingerprintKey.
 std::string fingerprint_text(const std::vector<Run>& runs);
@@ -59,5 +64,8 @@ std::string fingerprint_text(const std::vector<Run>& runs);
 // The cue's text as the writer emits it: the verbatim original when the runs are unchanged since
 // reading, otherwise render_cue_text().
 std::string cue_text_for_writing(const Cue& cue, std::vector<std::string>* lossy = nullptr);
+// cue_text_for_writing(cue, lossy) appended to `out`.
+void append_cue_text_for_writing(std::string& out, const Cue& cue,
+                                 std::vector<std::string>* lossy = nullptr);
 
 }  // namespace kopru::codecs::webvtt

@@ -81,24 +81,24 @@ class Writer : public CueWriter {
   void begin(const Document& header_doc, std::string& out) override {
     doc_ = header_doc;
     keep_ = doc_.format_private.format == kFormat;
-    out_.swap(out);
+    out_ = &out;
     header();
     blocks_at(0);
     regions();
-    out_.swap(out);
+    out_ = nullptr;
   }
 
   void cue(const Cue& c, std::string& out) override {
-    out_.swap(out);
+    out_ = &out;
     if (count_ > 0)
       blocks_at(count_);
     ++count_;
     cue_text(c, count_);
-    out_.swap(out);
+    out_ = nullptr;
   }
 
   void end(std::string& out) override {
-    out_.swap(out);
+    out_ = &out;
     if (count_ > 0)
       blocks_at(count_);
     if (!doc_.styles.empty()) {
@@ -106,31 +106,31 @@ class Writer : public CueWriter {
                  std::to_string(doc_.styles.size()) +
                      " named style(s) are not written: WebVTT has no named styles");
     }
-    out_.swap(out);
+    out_ = nullptr;
   }
 
  private:
   void header() {
-    out_ += "WEBVTT";
+    *out_ += "WEBVTT";
     if (!keep_) {
-      out_ += "\n\n";
+      *out_ += "\n\n";
       return;
     }
     if (const std::string* text = doc_.format_private.find(kSignatureKey)) {
       std::string line = text->substr(0, text->find_first_of("\r\n"));
       if (!line.empty() && line[0] != ' ' && line[0] != '\t')
         line.insert(0, " ");
-      out_ += line;
+      *out_ += line;
     }
-    out_ += '\n';
+    *out_ += '\n';
     for (const auto& [key, value] : doc_.format_private.entries) {
       // A header line may not be blank or hold "-->": either would end the header.
       if (key == kHeaderKey && !value.empty() && value.find("-->") == std::string::npos &&
           value.find_first_of("\r\n") == std::string::npos) {
-        out_ += value + "\n";
+        *out_ += value + "\n";
       }
     }
-    out_ += '\n';
+    *out_ += '\n';
   }
 
   // STYLE and NOTE blocks kept at their place (before cue `index`, 0-based).
@@ -142,11 +142,11 @@ class Writer : public CueWriter {
       if (key == std::string(kStylePrefix) + where) {
         const std::string css = block_text(value);
         if (!css.empty())
-          out_ += "STYLE\n" + css + "\n\n";
+          *out_ += "STYLE\n" + css + "\n\n";
       } else if (key == std::string(kNotePrefix) + where) {
         const std::string note = block_text(value);
         if (is_note_text(note))
-          out_ += note + "\n\n";
+          *out_ += note + "\n\n";
       }
     }
   }
@@ -159,18 +159,18 @@ class Writer : public CueWriter {
                    "region " + quoted(region.id) + " not written: its id cannot be a WebVTT id");
         continue;
       }
-      out_ += "REGION\nid:" + region.id;
+      *out_ += "REGION\nid:" + region.id;
       if (region.width_percent)
-        out_ += " width:" + percent(clamp(*region.width_percent));
+        *out_ += " width:" + percent(clamp(*region.width_percent));
       if (region.lines)
-        out_ += " lines:" + std::to_string(std::max(0, *region.lines));
+        *out_ += " lines:" + std::to_string(std::max(0, *region.lines));
       if (region.region_anchor)
-        out_ += " regionanchor:" + anchor(*region.region_anchor);
+        *out_ += " regionanchor:" + anchor(*region.region_anchor);
       if (region.viewport_anchor)
-        out_ += " viewportanchor:" + anchor(*region.viewport_anchor);
+        *out_ += " viewportanchor:" + anchor(*region.viewport_anchor);
       if (region.scroll_up)
-        out_ += " scroll:up";
-      out_ += "\n\n";
+        *out_ += " scroll:up";
+      *out_ += "\n\n";
       if (region.origin || region.extent || !region.display_align.empty()) {
         diag_.warn(0, 0, "vtt-lossy-region",
                    "region " + quoted(region.id) +
@@ -194,33 +194,40 @@ class Writer : public CueWriter {
       // A cue that is never shown: the nearest WebVTT form is a NOTE.
       lossy(number, "comment: a comment event is written as a NOTE block");
       const std::string text = block_text(plain_text(cue));
-      out_ += "NOTE " + format_timestamp(cue.start) + " " + format_timestamp(cue.end);
+      *out_ += "NOTE " + format_timestamp(cue.start) + " " + format_timestamp(cue.end);
       if (!text.empty())
-        out_ += "\n" + text;
-      out_ += "\n\n";
+        *out_ += "\n" + text;
+      *out_ += "\n\n";
       return;
     }
     if (!cue.id.empty()) {
-      bool changed = false;
-      out_ += clean_id(cue.id, changed) + "\n";
-      if (changed)
-        lossy(number, "id: the id had a line break or \"-->\", which were replaced");
+      const bool plain = std::none_of(cue.id.begin(), cue.id.end(),
+                                      [](char c) { return c == '\n' || c == '\r' || c == '-'; });
+      if (plain) {
+        *out_ += cue.id;  // the usual id, which clean_id() would hand back unchanged
+      } else {
+        bool changed = false;
+        *out_ += clean_id(cue.id, changed);
+        if (changed)
+          lossy(number, "id: the id had a line break or \"-->\", which were replaced");
+      }
+      *out_ += '\n';
     }
     if (cue.start < Time::zero() || cue.end < Time::zero()) {
       lossy(number, "time: negative times were written as 00:00:00.000");
     }
-    out_ += format_timestamp(cue.start) + " --> " + format_timestamp(cue.end);
-    out_ += settings(cue, number);
-    out_ += '\n';
-    std::vector<std::string> losses;
-    std::string text = text_for(cue, number, losses);
-    for (const auto& loss : losses)
+    append_timestamp(*out_, cue.start);
+    *out_ += " --> ";
+    append_timestamp(*out_, cue.end);
+    settings(cue, number, *out_);
+    *out_ += '\n';
+    losses_.clear();
+    const std::size_t text_start = out_->size();
+    text_for(cue, losses_);
+    for (const auto& loss : losses_)
       lossy(number, "markup: " + loss + " cannot be expressed");
-    if (!text.empty()) {
-      out_ += text;
-      out_ += '\n';
-    }
-    out_ += '\n';
+    // The text's line end (if there is text) and the blank line that ends the cue.
+    out_->append("\n\n", out_->size() != text_start ? 2 : 1);
     if (!cue.style.empty() && cue.style != "Default" && cue.style != "*Default") {
       lossy(number, "style: style " + quoted(cue.style) + " is not written");
     }
@@ -230,8 +237,9 @@ class Writer : public CueWriter {
       lossy(number, "layer: layer " + std::to_string(cue.layer) + " is dropped");
   }
 
-  // The cue text; a speaker or language the runs do not carry is wrapped around the whole cue.
-  std::string text_for(const Cue& cue, std::size_t, std::vector<std::string>& losses) {
+  // Appends the cue text; a speaker or language the runs do not carry is wrapped around the whole
+  // cue.
+  void text_for(const Cue& cue, std::vector<std::string>& losses) {
     bool has_voice = false;
     bool has_lang = false;
     for (const auto& run : cue.runs) {
@@ -241,7 +249,8 @@ class Writer : public CueWriter {
       }
     }
     if ((cue.speaker.empty() || has_voice) && (cue.language.empty() || has_lang)) {
-      return cue_text_for_writing(cue, &losses);
+      append_cue_text_for_writing(*out_, cue, &losses);
+      return;
     }
     std::vector<Run> runs = cue.runs;
     Span outer;
@@ -257,12 +266,12 @@ class Writer : public CueWriter {
       for (auto& run : runs)
         run.spans.insert(run.spans.begin(), outer);
     }
-    return render_cue_text(runs, &losses);
+    append_cue_text(*out_, runs, &losses);
   }
 
-  std::string settings(const Cue& cue, std::size_t number) {
+  // Appends the cue settings to `out`.
+  void settings(const Cue& cue, std::size_t number, std::string& out) {
     const Placement& p = cue.placement;
-    std::string out;
     if (!p.region.empty()) {
       bool known = false;
       for (const auto& region : doc_.regions)
@@ -283,7 +292,6 @@ class Writer : public CueWriter {
     if (p.margin_l != 0 || p.margin_r != 0 || p.margin_v != 0) {
       lossy(number, "margins: margins have no WebVTT equivalent");
     }
-    return out;
   }
 
   static void vtt_settings(const Placement& p, std::string& out) {
@@ -341,7 +349,8 @@ class Writer : public CueWriter {
   Diagnostics& diag_;
   bool keep_ = false;
   std::size_t count_ = 0;
-  std::string out_;
+  std::string* out_ = nullptr;       // the caller's output, during begin(), cue() and end()
+  std::vector<std::string> losses_;  // per cue; kept to reuse its storage
 };
 
 }  // namespace

@@ -1,39 +1,8 @@
 #include "pipeline/core/lines.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace kopru {
-
-bool LineReader::next(TextLine& line) {
-  if (pos_ >= text_.size())
-    return false;
-  prev_pos_ = pos_;
-  prev_number_ = number_;
-  // memchr for '\n' runs at memory speed; a '\r' can only end the line before that.
-  if (!lf_known_ || next_lf_ < pos_) {
-    const void* lf = std::memchr(text_.data() + pos_, '\n', text_.size() - pos_);
-    next_lf_ = lf == nullptr
-                   ? text_.size()
-                   : static_cast<std::size_t>(static_cast<const char*>(lf) - text_.data());
-    lf_known_ = true;
-  }
-  std::size_t end = next_lf_;
-  const void* cr = std::memchr(text_.data() + pos_, '\r', end - pos_);
-  std::size_t next_pos = 0;
-  if (cr != nullptr) {
-    end = static_cast<std::size_t>(static_cast<const char*>(cr) - text_.data());
-    next_pos = (end + 1 == next_lf_) ? end + 2 : end + 1;
-  } else {
-    next_pos = end == text_.size() ? end : end + 1;
-  }
-  ++number_;
-  line.text = text_.substr(pos_, end - pos_);
-  line.number = number_;
-  line.offset = static_cast<std::int64_t>(pos_);
-  pos_ = next_pos;
-  return true;
-}
 
 void LineReader::unread() {
   pos_ = prev_pos_;

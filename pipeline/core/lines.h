@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/core/byte_scan.h"
+
 namespace kopru {
 
 struct TextLine {
@@ -32,11 +34,36 @@ class LineReader {
   std::size_t prev_pos_ = 0;
   int number_ = 0;
   int prev_number_ = 0;
-  // Position of the next '\n' at or after pos_ (text_.size() if none), cached so that files with
-  // lone-CR line endings stay linear.
-  std::size_t next_lf_ = 0;
-  bool lf_known_ = false;
+  // Where the line starting at scanned_from_ ends: the last scan, kept for a line read again.
+  std::size_t scanned_from_ = std::string_view::npos;
+  std::size_t scanned_end_ = 0;
 };
+
+// Inline: readers call it for every line, often several times.
+inline bool LineReader::next(TextLine& line) {
+  if (pos_ >= text_.size())
+    return false;
+  prev_pos_ = pos_;
+  prev_number_ = number_;
+  // One scan for either terminator: linear whatever the line endings, 16 bytes at a time. Readers
+  // often put a line back to read it again, so the last scan is remembered.
+  if (scanned_from_ != pos_) {
+    scanned_from_ = pos_;
+    scanned_end_ = find_any_of(text_, pos_, "\n\r");
+  }
+  const std::size_t end = scanned_end_;
+  std::size_t next_pos = end;
+  if (end < text_.size()) {
+    const bool crlf = text_[end] == '\r' && end + 1 < text_.size() && text_[end + 1] == '\n';
+    next_pos = crlf ? end + 2 : end + 1;
+  }
+  ++number_;
+  line.text = text_.substr(pos_, end - pos_);
+  line.number = number_;
+  line.offset = static_cast<std::int64_t>(pos_);
+  pos_ = next_pos;
+  return true;
+}
 
 std::vector<TextLine> split_lines(std::string_view text);
 

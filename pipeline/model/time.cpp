@@ -243,35 +243,47 @@ Timecode time_to_timecode(Time t, FrameRate rate, bool drop_frame, Rounding roun
 }
 
 std::string format_hms_ms(Time t, char separator) {
-  // Hand-written rather than snprintf: writers call this twice per cue, and printf's format
-  // parsing was a quarter of a whole SRT -> WebVTT conversion.
-  std::int64_t ms = to_ms(t);
   std::string out;
-  out.reserve(16);
+  append_hms_ms(out, t, separator);
+  return out;
+}
+
+void append_hms_ms(std::string& out, Time t, char separator) {
+  // Hand-written rather than snprintf: writers call this twice per cue, and printf's format
+  // parsing was a quarter of a whole SRT -> WebVTT conversion. The digits are built in a local
+  // buffer and appended once.
+  std::int64_t ms = to_ms(t);
   if (ms < 0) {
     out += '-';
     ms = -ms;
   }
   const std::int64_t hours = ms / 3'600'000;
-  if (hours >= 100) {
+  if (hours >= 100)
     out += std::to_string(hours);
-  } else {
-    out += static_cast<char>('0' + hours / 10);
-    out += static_cast<char>('0' + hours % 10);
-  }
-  auto two = [&](std::int64_t v) {
-    out += static_cast<char>('0' + v / 10);
-    out += static_cast<char>('0' + v % 10);
+  // Below the hour everything fits 32 bits, where dividing by a constant is cheaper.
+  const auto within_hour = static_cast<std::uint32_t>(ms - hours * 3'600'000);
+  // "00" to "99" in a row, so each pair of digits is one copy from this table.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  char buf[12];
+  auto two = [](char* at, std::uint32_t v) {
+    at[0] = kPairs[2 * v];
+    at[1] = kPairs[2 * v + 1];
   };
-  out += ':';
-  two(ms / 60'000 % 60);
-  out += ':';
-  two(ms / 1000 % 60);
-  out += separator;
-  const std::int64_t milli = ms % 1000;
-  out += static_cast<char>('0' + milli / 100);
-  two(milli % 100);
-  return out;
+  two(buf, static_cast<std::uint32_t>(hours % 100));
+  buf[2] = ':';
+  two(buf + 3, within_hour / 60'000);
+  buf[5] = ':';
+  two(buf + 6, within_hour / 1000 % 60);
+  buf[8] = separator;
+  const std::uint32_t milli = within_hour % 1000;
+  buf[9] = static_cast<char>('0' + milli / 100);
+  two(buf + 10, milli % 100);
+  // Three or more hour digits were appended whole above.
+  const std::size_t skip = hours >= 100 ? 2 : 0;
+  out.append(buf + skip, sizeof buf - skip);
 }
 
 }  // namespace kopru

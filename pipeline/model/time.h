@@ -85,5 +85,7 @@ Timecode time_to_timecode(Time t, FrameRate rate, bool drop_frame,
 // "HH:MM:SS.mmm" with the given separator before milliseconds (rounded to nearest ms). Negative
 // times print with a leading '-'.
 std::string format_hms_ms(Time t, char separator = '.');
+// The same text appended to `out`: writers call it twice per cue, straight into their output.
+void append_hms_ms(std::string& out, Time t, char separator = '.');
 
 }  // namespace kopru

@@ -183,10 +183,7 @@ std::optional<std::uint32_t> parse_color_value(std::string_view text) {
   while (!text.empty() && text.back() == '&')
     text.remove_suffix(1);
   int base = 10;
-  if (istarts_with(text, "&h")) {
-    text.remove_prefix(2);
-    base = 16;
-  } else if (istarts_with(text, "0x")) {
+  if (istarts_with(text, "&h") || istarts_with(text, "0x")) {
     text.remove_prefix(2);
     base = 16;
   } else if (istarts_with(text, "h")) {

@@ -119,7 +119,6 @@ class CueWriter {
           lossy("lang", "language span dropped");
           break;
         case SpanKind::ruby:
-          break;
         case SpanKind::ruby_text:
           break;
       }

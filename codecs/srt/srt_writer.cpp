@@ -16,15 +16,15 @@ namespace kopru::codecs::srt {
 namespace {
 
 enum Loss : unsigned {
-  kLossClass,
-  kLossVoice,
-  kLossLang,
-  kLossRuby,
-  kLossTimestamp,
-  kLossRaw,
-  kLossAlpha,
-  kLossLineBreaks,
-  kLossCount,
+  loss_class,
+  loss_voice,
+  loss_lang,
+  loss_ruby,
+  loss_timestamp,
+  loss_raw,
+  loss_alpha,
+  loss_line_breaks,
+  loss_count,
 };
 
 struct LossInfo {
@@ -32,7 +32,7 @@ struct LossInfo {
   const char* what;
 };
 
-constexpr std::array<LossInfo, kLossCount> kLosses = {{
+constexpr std::array<LossInfo, loss_count> kLosses = {{
     {"srt-lossy-class", "CSS classes dropped"},
     {"srt-lossy-voice", "voice spans dropped (the text is kept)"},
     {"srt-lossy-lang", "language spans dropped (the text is kept)"},
@@ -159,7 +159,7 @@ class Writer : public CueWriter {
     body(cue);
     out_ += body_;
     out_ += "\n\n";
-    for (unsigned i = 0; i < kLossCount; ++i) {
+    for (unsigned i = 0; i < loss_count; ++i) {
       if ((losses_ & (1U << i)) != 0)
         lossy(position, kLosses[i].code, kLosses[i].what);
     }
@@ -219,20 +219,20 @@ class Writer : public CueWriter {
     want.clear();
     for (const auto& span : run.spans) {
       if (!span.classes.empty())
-        losses_ |= 1U << kLossClass;
+        losses_ |= 1U << loss_class;
       switch (span.kind) {
         case SpanKind::css_class:
-          losses_ |= 1U << kLossClass;
+          losses_ |= 1U << loss_class;
           continue;
         case SpanKind::voice:
-          losses_ |= 1U << kLossVoice;
+          losses_ |= 1U << loss_voice;
           continue;
         case SpanKind::lang:
-          losses_ |= 1U << kLossLang;
+          losses_ |= 1U << loss_lang;
           continue;
         case SpanKind::ruby:
         case SpanKind::ruby_text:
-          losses_ |= 1U << kLossRuby;
+          losses_ |= 1U << loss_ruby;
           continue;
         default:
           break;
@@ -246,7 +246,7 @@ class Writer : public CueWriter {
         out.color = span.color;
         out.size = span.size;
         if (out.color && out.color->a != 255) {
-          losses_ |= 1U << kLossAlpha;
+          losses_ |= 1U << loss_alpha;
           out.color->a = 255;
         }
       }
@@ -360,7 +360,7 @@ class Writer : public CueWriter {
           break;
         case RunKind::raw:
           if (!has_content(run)) {
-            losses_ |= 1U << kLossRaw;
+            losses_ |= 1U << loss_raw;
             break;
           }
           wanted(run, want_);
@@ -368,7 +368,7 @@ class Writer : public CueWriter {
           body_ += run.text;
           break;
         case RunKind::timestamp:
-          losses_ |= 1U << kLossTimestamp;
+          losses_ |= 1U << loss_timestamp;
           break;
         case RunKind::line_break: {
           // Close what the next line does not continue before the break, for tidy lines.
@@ -391,7 +391,7 @@ class Writer : public CueWriter {
     if (!body_.empty() && body_.back() == '\n') {
       while (!body_.empty() && body_.back() == '\n')
         body_.pop_back();
-      losses_ |= 1U << kLossLineBreaks;
+      losses_ |= 1U << loss_line_breaks;
     }
   }
 

@@ -1,6 +1,7 @@
 #include "pipeline/io/files.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cerrno>
@@ -47,6 +48,33 @@ std::string read_file(const fs::path& path) {
   }
   ::close(fd);
   return data;
+}
+
+InputFile::InputFile(const fs::path& path) {
+  constexpr off_t kMapFrom = off_t{1} << 20;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    fail_io(path, "cannot open", errno);
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= kMapFrom) {
+    void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
+                       MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (map != MAP_FAILED) {
+      ::close(fd);
+      map_ = map;
+      map_size_ = static_cast<std::size_t>(st.st_size);
+      view_ = std::string_view(static_cast<const char*>(map_), map_size_);
+      return;
+    }
+  }
+  ::close(fd);
+  copy_ = read_file(path);
+  view_ = copy_;
+}
+
+InputFile::~InputFile() {
+  if (map_ != nullptr)
+    ::munmap(map_, map_size_);
 }
 
 AtomicFile::AtomicFile(fs::path path) : path_(std::move(path)) {

@@ -135,8 +135,8 @@ Loaded load_bytes(std::string_view bytes, const std::string& path, const LoadOpt
 }
 
 Loaded load_file(const fs::path& path, const LoadOptions& options, Diagnostics& diag) {
-  const std::string data = read_file(path);
-  return load_bytes(data, path.string(), options, diag);
+  const InputFile file(path);
+  return load_bytes(file.bytes(), path.string(), options, diag);
 }
 
 std::string render(const Document& doc, const codecs::Codec& codec, const SaveOptions& options,
@@ -228,7 +228,8 @@ bool refused(const Diagnostics& diag, bool strict) {
 ConvertResult convert_file(const fs::path& input, const fs::path& output, const LoadOptions& load,
                            const SaveOptions& save, bool strict, Diagnostics& diag) {
   const codecs::Codec& target = output_codec(output, save);
-  const std::string bytes = read_file(input);
+  const InputFile file_in(input);
+  const std::string_view bytes = file_in.bytes();
   Prepared p;
   prepare(bytes, input.string(), load, diag, p);
   ConvertResult result;

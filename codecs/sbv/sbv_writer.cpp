@@ -24,9 +24,10 @@ bool is_blank(std::string_view s) {
   return s.find_first_not_of(" \t") == std::string_view::npos;
 }
 
-class CueWriter {
+// The text lines of one cue in SBV form, with what it had to leave out reported once per kind.
+class CueLines {
  public:
-  CueWriter(const Cue& cue, int number, Diagnostics& diag)
+  CueLines(const Cue& cue, int number, Diagnostics& diag)
       : cue_(cue), number_(number), diag_(diag) {}
 
   std::vector<std::string> lines() {
@@ -140,7 +141,7 @@ std::string write(const Document& doc, const WriteOptions&, Diagnostics& diag) {
       diag.warn(0, 0, "sbv-lossy-comment", label + "comment cue not written");
       continue;
     }
-    const std::vector<std::string> lines = CueWriter(cue, number, diag).lines();
+    const std::vector<std::string> lines = CueLines(cue, number, diag).lines();
     Time start = cue.start;
     Time end = cue.end;
     if (start < Time::zero()) {

@@ -33,6 +33,42 @@ void add_convert(CLI::App& app, ConvertArgs& a) {
   cmd->add_flag("--crlf", a.crlf, "Write CRLF line endings");
   cmd->add_option("-j,--jobs", a.jobs, "Parallel conversions (default: one per core)")
       ->check(CLI::Range(1U, 1024U));
+  cmd->add_option("--translit", a.translit,
+                  "Transliterate in the same pass, FROM:TO (e.g. uz-Cyrl:uz-Latn)");
+  cmd->add_option("--apostrophes", a.apostrophes,
+                  "Uzbek apostrophes with --translit: unicode (default), typographic, ascii");
+}
+
+void add_translit(CLI::App& app, TranslitArgs& a) {
+  auto* cmd = app.add_subcommand(
+      "translit", "Transliterate subtitle tracks between the scripts of a Turkic language.");
+  cmd->footer(
+      std::string("Examples:\n  kopru translit film.uz-Cyrl.srt --out-dir out/ --from uz-Cyrl "
+                  "--to uz-Latn\n  echo 'Юлдуз' | kopru translit --text --from uz-Cyrl "
+                  "--to uz-Latn\n  kopru translit --list\n") +
+      kExitCodes);
+  ConvertArgs& f = a.files;
+  cmd->add_option("inputs", f.inputs, "Input subtitle files (any format Kopru reads)");
+  cmd->add_option("-o,--output", f.output, "Output file (one input)");
+  cmd->add_option("--out-dir", f.out_dir,
+                  "Output folder; names get the new tag (film.uz-Cyrl.srt -> film.uz-Latn.srt)");
+  cmd->add_option("--from", a.from, "Source language and script, e.g. uz-Cyrl");
+  cmd->add_option("--to", a.to, "Target language and script, e.g. uz-Latn");
+  cmd->add_option("--apostrophes", f.apostrophes,
+                  "Uzbek apostrophes: unicode (ʻ ʼ, default), typographic (‘ ’), ascii (')");
+  cmd->add_option("--format", f.to, "Output format (default: the input's)");
+  cmd->add_option("--input-format", f.from, "Input format, when detection should be skipped");
+  cmd->add_option("--encoding", f.encoding, "Input encoding (default: detect)");
+  cmd->add_option("--fps", f.fps, "Frame rate for frame-based formats");
+  cmd->add_flag("--strict", f.strict, "Treat warnings (normalised input) as errors");
+  cmd->add_flag("--lenient", f.lenient, "Replace invalid byte sequences instead of failing");
+  cmd->add_flag("--bom", f.bom, "Write a UTF-8 byte order mark");
+  cmd->add_flag("--crlf", f.crlf, "Write CRLF line endings");
+  cmd->add_option("-j,--jobs", f.jobs, "Threads (default: one per core)")
+      ->check(CLI::Range(1U, 1024U));
+  cmd->add_flag("--text", a.text, "Read plain UTF-8 text on stdin, write the result on stdout");
+  cmd->add_flag("--list", a.list, "List the directions and their status");
+  cmd->add_flag("--json", a.json, "With --list: machine-readable output");
 }
 
 void add_info(CLI::App& app, InfoArgs& a) {
@@ -59,9 +95,11 @@ int run(int argc, char** argv) {
   app.add_flag("-q,--quiet", quiet, "Print only errors");
   ConvertArgs convert_args;
   InfoArgs info_args;
+  TranslitArgs translit_args;
   bool formats_json = false;
   add_convert(app, convert_args);
   add_info(app, info_args);
+  add_translit(app, translit_args);
   app.add_subcommand("formats", "List the subtitle formats Kopru reads and writes.")
       ->add_flag("--json", formats_json, "Machine-readable output");
   try {
@@ -74,6 +112,8 @@ int run(int argc, char** argv) {
   try {
     if (app.got_subcommand("convert"))
       return convert(convert_args, console);
+    if (app.got_subcommand("translit"))
+      return translit(translit_args, console);
     if (app.got_subcommand("info"))
       return info(info_args, console);
     if (app.got_subcommand("formats"))

@@ -5,10 +5,12 @@
 
 #include "codecs/registry.h"
 #include "pipeline/cli/app.h"
+#include "pipeline/cli/translit_filter.h"
 #include "pipeline/cli/verbs.h"
 #include "pipeline/core/error.h"
 #include "pipeline/core/parallel.h"
 #include "pipeline/io/load.h"
+#include "pipeline/translit/document.h"
 
 namespace kopru::cli {
 
@@ -32,7 +34,8 @@ std::optional<FrameRate> parse_fps_option(const std::string& fps) {
 
 // Refuses before any work starts: two inputs that would land on one output, an output that is an
 // input, an unknown format.
-std::vector<Plan> plan_outputs(const ConvertArgs& args, const codecs::Codec* to) {
+std::vector<Plan> plan_outputs(const ConvertArgs& args, const codecs::Codec* to,
+                               const std::optional<TranslitPlan>& translit) {
   if (args.inputs.empty())
     throw UsageError("convert: no input files");
   if (args.output.empty() == args.out_dir.empty()) {
@@ -42,10 +45,10 @@ std::vector<Plan> plan_outputs(const ConvertArgs& args, const codecs::Codec* to)
     throw UsageError("convert: -o takes one input; use --out-dir DIR for " +
                      std::to_string(args.inputs.size()) + " inputs");
   }
-  if (!args.out_dir.empty() && to == nullptr) {
+  if (!args.out_dir.empty() && to == nullptr && !args.keep_format) {
     throw UsageError("convert: --out-dir needs --to FORMAT");
   }
-  const std::string extension = to != nullptr ? std::string(to->preferred_extension()) : "";
+  const std::string extension = to != nullptr ? "." + std::string(to->preferred_extension()) : "";
   std::vector<Plan> plans;
   std::map<fs::path, fs::path> taken;
   for (const auto& in : args.inputs) {
@@ -53,7 +56,11 @@ std::vector<Plan> plan_outputs(const ConvertArgs& args, const codecs::Codec* to)
     if (!args.output.empty()) {
       plan.output = args.output;
     } else {
-      plan.output = fs::path(args.out_dir) / (fs::path(in).stem().string() + "." + extension);
+      const fs::path name = fs::path(in).filename();
+      const std::string ext = extension.empty() ? name.extension().string() : extension;
+      plan.output = fs::path(args.out_dir) /
+                    (translit ? translit::retag_filename(name.string(), translit->direction, ext)
+                              : name.stem().string() + ext);
     }
     const fs::path key = fs::weakly_canonical(plan.output);
     if (auto [it, fresh] = taken.emplace(key, plan.input); !fresh) {
@@ -83,14 +90,21 @@ int convert(const ConvertArgs& args, Console& console) {
     throw UsageError("--from: unknown format '" + args.from + "' (see kopru formats)");
   }
   const auto fps = parse_fps_option(args.fps);
-  const std::vector<Plan> plans = plan_outputs(args, to);
+  std::optional<TranslitPlan> translit;
+  if (!args.translit.empty())
+    translit = plan_translit(args.translit, args.apostrophes);
+  else if (!args.apostrophes.empty())
+    throw UsageError("--apostrophes applies to transliteration only (--translit FROM:TO)");
+  const std::vector<Plan> plans = plan_outputs(args, to, translit);
+  const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
   // Resolve the output format of -o before reading anything, so a typo costs nothing.
   io::SaveOptions save;
   save.format = to != nullptr ? std::string(to->name) : "";
   save.bom = args.bom;
   save.crlf = args.crlf;
   save.write.fps = fps;
-  if (!args.output.empty())
+  save.input_format_fallback = args.keep_format;
+  if (!args.output.empty() && !args.keep_format)
     (void)io::output_codec(plans.front().output, save);
   if (!args.out_dir.empty()) {
     std::error_code ec;
@@ -108,12 +122,17 @@ int convert(const ConvertArgs& args, Console& console) {
 
   std::vector<int> results(plans.size(), kExitOk);
   std::atomic<std::size_t> done{0};
-  parallel_for(plans.size(), args.jobs == 0 ? default_jobs() : args.jobs, [&](std::size_t i) {
+  // One file uses the cores for its cues; many files use them one file each.
+  const unsigned cue_jobs = plans.size() == 1 ? jobs : 1;
+  parallel_for(plans.size(), jobs, [&](std::size_t i) {
     const Plan& plan = plans[i];
     Diagnostics diag(plan.input.string());
     try {
+      std::unique_ptr<io::DocumentFilter> filter;
+      if (translit)
+        filter = make_translit_filter(*translit, cue_jobs);
       const io::ConvertResult result =
-          io::convert_file(plan.input, plan.output, load, save, args.strict, diag);
+          io::convert_file(plan.input, plan.output, load, save, args.strict, diag, filter.get());
       console.diagnostics(diag, args.strict);
       if (!result.written) {
         console.error(plan.input.string() + ": error: not converted (" +

@@ -20,10 +20,24 @@ struct ConvertArgs {
   bool lenient = false;
   bool bom = false;
   bool crlf = false;
-  unsigned jobs = 0;  // 0 = one per core
+  unsigned jobs = 0;        // 0 = one per core
+  std::string translit;     // --translit FROM:TO
+  std::string apostrophes;  // --apostrophes unicode|typographic|ascii
+  // `kopru translit`: without --to, each output keeps its input's format and extension.
+  bool keep_format = false;
 };
 
 int convert(const ConvertArgs& args, Console& console);
+
+struct TranslitArgs {
+  ConvertArgs files;  // inputs, -o, --out-dir, --format, --encoding, --strict, ... --apostrophes
+  std::string from;   // --from TAG
+  std::string to;     // --to TAG
+  bool text = false;  // --text: stdin to stdout, line by line
+  bool list = false;  // --list
+  bool json = false;  // --list --json
+};
+int translit(const TranslitArgs& args, Console& console);
 
 struct InfoArgs {
   std::string input;

@@ -182,15 +182,20 @@ constexpr std::size_t kFlushBytes = 1U << 18U;
 // Passes each cue from a streaming reader straight to a streaming writer, flushing as it goes.
 class Relay : public codecs::CueSink {
  public:
-  Relay(codecs::CueWriter& writer, AtomicFile& file, const Prepared& prepared, Diagnostics& diag)
-      : writer_(writer), file_(file), prepared_(prepared), diag_(diag) {}
+  Relay(codecs::CueWriter& writer, AtomicFile& file, const Prepared& prepared, Diagnostics& diag,
+        DocumentFilter* filter)
+      : writer_(writer), file_(file), prepared_(prepared), diag_(diag), filter_(filter) {}
 
   void begin(Document&& header) override {
     complete_metadata(header, prepared_, diag_);
+    if (filter_ != nullptr)
+      filter_->header(header, diag_);
     writer_.begin(header, buffer_);
     flush_if_full();
   }
   void cue(Cue&& cue) override {
+    if (filter_ != nullptr)
+      filter_->cue(cue, diag_);
     writer_.cue(cue, buffer_);
     ++cues_;
     flush_if_full();
@@ -215,6 +220,7 @@ class Relay : public codecs::CueSink {
   AtomicFile& file_;
   const Prepared& prepared_;
   Diagnostics& diag_;
+  DocumentFilter* filter_;
   std::string buffer_;
   std::size_t cues_ = 0;
 };
@@ -225,23 +231,36 @@ bool refused(const Diagnostics& diag, bool strict) {
 
 }  // namespace
 
+void DocumentFilter::document(Document& doc, Diagnostics& diag) {
+  header(doc, diag);
+  for (Cue& each : doc.cues)
+    cue(each, diag);
+}
+
 ConvertResult convert_file(const fs::path& input, const fs::path& output, const LoadOptions& load,
-                           const SaveOptions& save, bool strict, Diagnostics& diag) {
-  const codecs::Codec& target = output_codec(output, save);
+                           const SaveOptions& save, bool strict, Diagnostics& diag,
+                           DocumentFilter* filter) {
+  const bool fallback = save.input_format_fallback && save.format.empty() &&
+                        codecs::codec_for_extension(extension_of(output.string())) == nullptr;
+  const codecs::Codec* chosen = fallback ? nullptr : &output_codec(output, save);
   const InputFile file_in(input);
   const std::string_view bytes = file_in.bytes();
   Prepared p;
   prepare(bytes, input.string(), load, diag, p);
+  const codecs::Codec& target = chosen != nullptr ? *chosen : *p.codec;
   ConvertResult result;
   // Streaming writes the text as it comes; BOM and CRLF are the whole-document path's business.
-  const bool can_stream =
-      p.codec->read_stream != nullptr && target.make_writer != nullptr && !save.bom && !save.crlf;
+  const bool can_stream = p.codec->read_stream != nullptr && target.make_writer != nullptr &&
+                          !save.bom && !save.crlf &&
+                          (filter == nullptr || !filter->prefers_whole_document());
   if (can_stream) {
     AtomicFile file(output);
     auto writer = target.make_writer(save.write, diag);
-    Relay relay(*writer, file, p, diag);
+    Relay relay(*writer, file, p, diag, filter);
     p.codec->read_stream(p.source, load.read, diag, relay);
     relay.finish();
+    if (filter != nullptr)
+      filter->finish(diag);
     result.streamed = true;
     result.cues = relay.cues();
     if (refused(diag, strict))
@@ -252,6 +271,10 @@ ConvertResult convert_file(const fs::path& input, const fs::path& output, const 
   }
   Document doc = p.codec->read(p.source, load.read, diag);
   complete_metadata(doc, p, diag);
+  if (filter != nullptr) {
+    filter->document(doc, diag);
+    filter->finish(diag);
+  }
   result.cues = doc.cues.size();
   const std::string out = render(doc, target, save, diag);
   if (refused(diag, strict))

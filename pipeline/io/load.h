@@ -33,10 +33,27 @@ Loaded load_bytes(std::string_view bytes, const std::string& path, const LoadOpt
                   Diagnostics& diag);
 Loaded load_file(const std::filesystem::path& path, const LoadOptions& options, Diagnostics& diag);
 
+// A change made between reading and writing (transliteration). Streaming conversions call header()
+// and then cue() for each cue; whole-document ones call document().
+class DocumentFilter {
+ public:
+  virtual ~DocumentFilter() = default;
+  virtual void header(Document& header, Diagnostics& diag) = 0;
+  virtual void cue(Cue& cue, Diagnostics& diag) = 0;
+  // The default calls header() and cue() in order.
+  virtual void document(Document& doc, Diagnostics& diag);
+  // After the last cue; throws InputError to refuse the output.
+  virtual void finish(Diagnostics& diag) { (void)diag; }
+  // True when document() is faster than cue by cue (it works in parallel).
+  virtual bool prefers_whole_document() const { return false; }
+};
+
 struct SaveOptions {
   std::string format;  // codec name; empty = from the output extension
   bool bom = false;    // UTF-8 byte order mark (text formats)
   bool crlf = false;   // CRLF line endings (text formats)
+  // With no `format` and an output extension no codec claims, write in the input's format.
+  bool input_format_fallback = false;
   codecs::WriteOptions write;
 };
 
@@ -56,8 +73,9 @@ struct ConvertResult {
 // input file -> output file. Streams when the input codec reads cue by cue and the output codec
 // writes so; otherwise loads the whole document. The output appears only if the conversion
 // succeeded with no error diagnostic (and no warning when `strict`).
+// `filter`, when given, changes the document between reading and writing.
 ConvertResult convert_file(const std::filesystem::path& input, const std::filesystem::path& output,
                            const LoadOptions& load, const SaveOptions& save, bool strict,
-                           Diagnostics& diag);
+                           Diagnostics& diag, DocumentFilter* filter = nullptr);
 
 }  // namespace kopru::io

@@ -13,10 +13,7 @@
 #include <sstream>
 
 #include "pipeline/core/error.h"
-
-#ifndef KOPRU_LOCALES_DIR
-#define KOPRU_LOCALES_DIR "locales"
-#endif
+#include "pipeline/core/locales.h"
 
 namespace kopru::text::detail {
 
@@ -257,12 +254,6 @@ const Charset& charset(std::string_view canonical_name) {
       return c;
   }
   throw InternalError("unknown charset " + std::string(canonical_name));
-}
-
-std::string locales_dir() {
-  if (const char* dir = std::getenv("KOPRU_LOCALES"); dir != nullptr && *dir != '\0')
-    return dir;
-  return KOPRU_LOCALES_DIR;
 }
 
 const SingleByteTable& table_of(const Charset& charset) {

@@ -44,6 +44,5 @@ struct SingleByteTable {
 const SingleByteTable& table_of(const Charset& charset);
 
 // Where code-page tables are read from: $KOPRU_LOCALES if set, else the build's locales/ directory.
-std::string locales_dir();
 
 }  // namespace kopru::text::detail

@@ -34,11 +34,15 @@ std::string ScratchDir::write(const std::string& name, const std::string& data) 
 }
 
 CommandResult run_kopru(const std::string& args) {
+  return run_kopru(args, "/dev/null");
+}
+
+CommandResult run_kopru(const std::string& args, const std::string& stdin_path) {
   ScratchDir capture;
   const fs::path out = capture / "stdout";
   const fs::path err = capture / "stderr";
   const std::string command = std::string("'") + KOPRU_BINARY + "' " + args + " >'" + out.string() +
-                              "' 2>'" + err.string() + "' </dev/null";
+                              "' 2>'" + err.string() + "' <'" + stdin_path + "'";
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

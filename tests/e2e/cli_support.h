@@ -14,6 +14,8 @@ struct CommandResult {
 
 // Runs `kopru <args>` (args are passed to /bin/sh, so quote paths) with stdout and stderr captured.
 CommandResult run_kopru(const std::string& args);
+// The same with standard input read from a file.
+CommandResult run_kopru(const std::string& args, const std::string& stdin_path);
 
 // A fresh folder under the system temp dir, removed when the object dies.
 class ScratchDir {

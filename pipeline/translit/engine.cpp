@@ -1,0 +1,665 @@
+// The per-word engine: split, protect, normalise, look up, run the rules, restore case. Every
+// distinct word is converted once per thread and then served from a cache: subtitle dialogue
+// repeats its vocabulary, and ICU's rule interpreter is the expensive part.
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstdio>
+
+#include "pipeline/core/error.h"
+#include "pipeline/translit/compiled.h"
+
+namespace kopru::translit {
+
+namespace {
+
+constexpr std::size_t kCacheLimit = 1U << 18U;  // words; the cache restarts when it is full
+
+constexpr UChar32 kTurnedComma = 0x02BB;  // ʻ  (oʻ gʻ)
+constexpr UChar32 kApostrophe = 0x02BC;   // ʼ  (tutuq belgisi)
+
+bool is_word_char(UChar32 c) {
+  return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
+}
+
+bool is_apostrophe_like(UChar32 c) {
+  switch (c) {
+    case 0x0027:  // '
+    case 0x2019:  // ’
+    case 0x2018:  // ‘
+    case 0x02BC:  // ʼ
+    case 0x02BB:  // ʻ
+    case 0x0060:  // `
+    case 0x00B4:  // ´
+    case 0x02B9:  // ʹ
+    case 0x2032:  // ′
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_bidi_control(UChar32 c) {
+  return c == 0x200E || c == 0x200F || c == 0x061C || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+bool is_arabic_presentation_form(UChar32 c) {
+  return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+bool is_space(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x00A0 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x3000;
+}
+
+std::string utf8_of(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+icu::UnicodeString unicode_of(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+std::string code_point_name(UChar32 c) {
+  std::array<char, 16> hex{};
+  std::snprintf(hex.data(), hex.size(), "U+%04X", static_cast<unsigned>(c));
+  std::string glyph;
+  icu::UnicodeString(c).toUTF8String(glyph);
+  return "'" + glyph + "' (" + hex.data() + ")";
+}
+
+std::string_view script_name(UScriptCode code) {
+  return uscript_getName(code);
+}
+
+// Look-alike letters between Latin and Cyrillic keyboards.
+struct Homoglyph {
+  UChar32 latin;
+  UChar32 cyrillic;
+};
+constexpr std::array kHomoglyphs{
+    Homoglyph{'a', 0x0430}, Homoglyph{'c', 0x0441},    Homoglyph{'e', 0x0435},
+    Homoglyph{'o', 0x043E}, Homoglyph{'p', 0x0440},    Homoglyph{'x', 0x0445},
+    Homoglyph{'y', 0x0443}, Homoglyph{'i', 0x0456},    Homoglyph{'j', 0x0458},
+    Homoglyph{'h', 0x04BB}, Homoglyph{0x0259, 0x04D9}, Homoglyph{'A', 0x0410},
+    Homoglyph{'B', 0x0412}, Homoglyph{'C', 0x0421},    Homoglyph{'E', 0x0415},
+    Homoglyph{'H', 0x041D}, Homoglyph{'K', 0x041A},    Homoglyph{'M', 0x041C},
+    Homoglyph{'O', 0x041E}, Homoglyph{'P', 0x0420},    Homoglyph{'T', 0x0422},
+    Homoglyph{'X', 0x0425}, Homoglyph{'Y', 0x04AE},    Homoglyph{'I', 0x0406},
+    Homoglyph{'J', 0x0408}, Homoglyph{0x018F, 0x04D8}, Homoglyph{'S', 0x0405},
+    Homoglyph{'s', 0x0455},
+};
+
+UChar32 homoglyph_in(UChar32 c, UScriptCode script) {
+  for (const auto& h : kHomoglyphs) {
+    if (script == USCRIPT_CYRILLIC && c == h.latin)
+      return h.cyrillic;
+    if (script == USCRIPT_LATIN && c == h.cyrillic)
+      return h.latin;
+  }
+  return U_SENTINEL;
+}
+
+enum class Case { none, lower, upper, title, mixed };
+
+Case case_of(const icu::UnicodeString& s) {
+  int upper = 0;
+  int lower = 0;
+  bool first_upper = false;
+  for (int32_t i = 0; i < s.length();) {
+    const UChar32 c = s.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isupper(c) || u_istitle(c)) {
+      if (upper + lower == 0)
+        first_upper = true;
+      ++upper;
+    } else if (u_islower(c)) {
+      ++lower;
+    }
+  }
+  if (upper == 0)
+    return lower == 0 ? Case::none : Case::lower;
+  if (lower == 0)
+    return upper >= 2 ? Case::upper : Case::title;
+  if (first_upper && upper == 1)
+    return Case::title;
+  return Case::mixed;
+}
+
+// Mixed-case words (ЎзМУ, АҚШнинг) are split where the case changes; each piece is one case.
+std::vector<icu::UnicodeString> case_pieces(const icu::UnicodeString& s) {
+  std::vector<icu::UnicodeString> pieces;
+  int32_t start = 0;
+  int upper_run = 0;
+  bool previous_lower = false;
+  for (int32_t i = 0; i < s.length();) {
+    const UChar32 c = s.char32At(i);
+    const bool is_upper = u_isupper(c) || u_istitle(c);
+    const bool is_lower = u_islower(c);
+    const bool split = (is_upper && previous_lower) || (is_lower && upper_run >= 2);
+    if (split && i > start) {
+      pieces.push_back(s.tempSubString(start, i - start));
+      start = i;
+    }
+    if (is_upper) {
+      upper_run = split || previous_lower ? 1 : upper_run + 1;
+      previous_lower = false;
+    } else if (is_lower) {
+      upper_run = 0;
+      previous_lower = true;
+    }
+    i += U16_LENGTH(c);
+  }
+  pieces.push_back(s.tempSubString(start));
+  return pieces;
+}
+
+bool is_roman_numeral(const icu::UnicodeString& s) {
+  if (s.length() < 2)
+    return false;
+  for (int32_t i = 0; i < s.length(); ++i) {
+    if (icu::UnicodeString(u"IVXLCDM").indexOf(s.charAt(i)) < 0)
+      return false;
+  }
+  // Well formed: thousands, hundreds, tens, units, each in its canonical spelling.
+  static const std::array<std::u16string_view, 4> kOrders{u"M", u"CDM", u"XLC", u"IVX"};
+  std::u16string_view rest(reinterpret_cast<const char16_t*>(s.getBuffer()),
+                           static_cast<std::size_t>(s.length()));
+  auto take = [&rest](std::u16string_view digit) {
+    if (rest.starts_with(digit)) {
+      rest.remove_prefix(digit.size());
+      return true;
+    }
+    return false;
+  };
+  for (int repeat = 0; repeat < 4 && take(u"M"); ++repeat) {
+  }
+  for (std::size_t order = 1; order < kOrders.size(); ++order) {
+    const char16_t one = kOrders[order][0];
+    const char16_t five = kOrders[order][1];
+    const char16_t ten = kOrders[order][2];
+    const std::u16string nine{one, ten};
+    const std::u16string four{one, five};
+    if (take(nine) || take(four))
+      continue;
+    take(std::u16string(1, five));
+    for (int repeat = 0; repeat < 3 && take(std::u16string(1, one)); ++repeat) {
+    }
+  }
+  return rest.empty();
+}
+
+// URLs, e-mail addresses, @handles and #tags are copied as they are.
+bool is_protected_chunk(std::string_view chunk) {
+  if (chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos)
+    return true;
+  const std::size_t at = chunk.find('@');
+  if (at != std::string_view::npos)
+    return true;
+  if (chunk.empty())
+    return false;
+  std::size_t i = 0;
+  while (i + 1 < chunk.size() && (chunk[i] == '(' || chunk[i] == '"' || chunk[i] == '\''))
+    ++i;
+  const auto next = i + 1 < chunk.size() ? static_cast<unsigned char>(chunk[i + 1]) : 0;
+  return chunk[i] == '#' && (next >= 0x80 || std::isalnum(next) != 0);
+}
+
+struct WordNote {
+  std::size_t offset = 0;  // bytes from the start of the word
+  Severity severity = Severity::note;
+  std::string code;
+  std::string message;
+};
+
+struct CachedWord {
+  std::string out;
+  std::vector<WordNote> notes;
+  ScriptTally tally;
+};
+
+}  // namespace
+
+struct Transliterator::State {
+  std::shared_ptr<const Compiled> compiled;
+  std::unique_ptr<icu::Transliterator> rules;
+  std::vector<std::unique_ptr<icu::Transliterator>> class_rules;
+  std::unique_ptr<icu::RegexMatcher> foreign;
+  const icu::Normalizer2* nfc = nullptr;
+  const icu::Normalizer2* nfkc = nullptr;
+  StringMap<CachedWord> cache;
+  ScriptTally tally;
+
+  explicit State(std::shared_ptr<const Compiled> c) : compiled(std::move(c)) {
+    UErrorCode status = U_ZERO_ERROR;
+    rules.reset(compiled->rules->clone());
+    for (const auto& word_class : compiled->classes)
+      class_rules.emplace_back(word_class.rules->clone());
+    if (compiled->foreign)
+      foreign.reset(compiled->foreign->matcher(status));
+    nfc = icu::Normalizer2::getNFCInstance(status);
+    nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status) || !rules)
+      throw EnvironmentError(std::string("ICU: ") + u_errorName(status));
+  }
+
+  std::string text(std::string_view utf8, std::vector<Normalisation>* notes);
+  std::string prepare(std::string_view utf8, std::vector<Normalisation>* notes) const;
+  void chunk(std::string_view in, std::size_t base, std::string& out,
+             std::vector<Normalisation>* notes);
+  const CachedWord& word(std::string_view w);
+  CachedWord convert_word(std::string_view w);
+  void normalise_homoglyphs(icu::UnicodeString& u, const ScriptTally& counts, CachedWord& result);
+  void normalise_apostrophes(icu::UnicodeString& u, CachedWord& result) const;
+  icu::UnicodeString convert_piece(const icu::UnicodeString& piece);
+  icu::UnicodeString convert_lower(const icu::UnicodeString& lower);
+  icu::Transliterator& rules_for(const icu::UnicodeString& lower);
+  void style_apostrophes(icu::UnicodeString& u) const;
+};
+
+// Bidi controls, Arabic presentation forms, tatweel and joiners, and NFC: what must be fixed in
+// the whole run before it is split into words.
+std::string Transliterator::State::prepare(std::string_view utf8,
+                                           std::vector<Normalisation>* notes) const {
+  const bool arabic_source = compiled->source_script == USCRIPT_ARABIC;
+  bool needs_work = false;
+  for (std::size_t i = 0; i < utf8.size();) {
+    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, utf8.size(), c);
+    if (is_bidi_control(c) || (arabic_source && (c == 0x0640 || c == 0x200C || c == 0x200D ||
+                                                 is_arabic_presentation_form(c)))) {
+      needs_work = true;
+      break;
+    }
+  }
+  std::string prepared;
+  if (needs_work) {
+    std::array<std::size_t, 4> counts{};
+    std::array<std::size_t, 4> first{};
+    prepared.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+      const std::size_t at = i;
+      UChar32 c = 0;
+      U8_NEXT(utf8.data(), i, utf8.size(), c);
+      int kind = -1;
+      if (is_bidi_control(c))
+        kind = 0;
+      else if (arabic_source && c == 0x0640)
+        kind = 1;
+      else if (arabic_source && (c == 0x200C || c == 0x200D))
+        kind = 2;
+      else if (arabic_source && is_arabic_presentation_form(c))
+        kind = 3;
+      if (kind < 0) {
+        prepared.append(utf8.substr(at, i - at));
+        continue;
+      }
+      const auto k = static_cast<std::size_t>(kind);
+      if (counts[k]++ == 0)
+        first[k] = at;
+      if (kind == 3) {
+        UErrorCode status = U_ZERO_ERROR;
+        prepared += utf8_of(nfkc->normalize(icu::UnicodeString(c), status));
+      }
+    }
+    static constexpr std::array<std::string_view, 4> kCodes{"translit-bidi-control",
+                                                            "translit-tatweel", "translit-joiner",
+                                                            "translit-presentation-form"};
+    static constexpr std::array<std::string_view, 4> kWhat{
+        "bidi control character(s) removed", "tatweel (U+0640) removed",
+        "zero-width joiner(s) removed", "Arabic presentation form(s) replaced by their letters"};
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      if (counts[k] > 0 && notes != nullptr) {
+        notes->push_back({first[k], Severity::note, std::string(kCodes[k]),
+                          std::to_string(counts[k]) + " " + std::string(kWhat[k])});
+      }
+    }
+    utf8 = prepared;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  if (!nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+                             status)) {
+    if (notes != nullptr) {
+      notes->push_back({0, Severity::note, "translit-nfc",
+                        "text was not in Unicode normal form C; composed first"});
+    }
+    return utf8_of(nfc->normalize(unicode_of(utf8), status));
+  }
+  return needs_work ? prepared : std::string(utf8);
+}
+
+std::string Transliterator::State::text(std::string_view utf8, std::vector<Normalisation>* notes) {
+  const std::string prepared = prepare(utf8, notes);
+  const std::string_view in = prepared;
+  std::string out;
+  out.reserve(in.size() + in.size() / 4);
+  std::size_t i = 0;
+  while (i < in.size()) {
+    // Whitespace-separated chunks: the unit in which URLs and addresses are recognised.
+    std::size_t start = i;
+    while (i < in.size()) {
+      UChar32 c = 0;
+      std::size_t next = i;
+      U8_NEXT(in.data(), next, in.size(), c);
+      if (!is_space(c))
+        break;
+      i = next;
+    }
+    out.append(in.substr(start, i - start));
+    start = i;
+    while (i < in.size()) {
+      UChar32 c = 0;
+      std::size_t next = i;
+      U8_NEXT(in.data(), next, in.size(), c);
+      if (is_space(c))
+        break;
+      i = next;
+    }
+    const std::string_view piece = in.substr(start, i - start);
+    if (is_protected_chunk(piece))
+      out.append(piece);
+    else
+      chunk(piece, start, out, notes);
+  }
+  return out;
+}
+
+void Transliterator::State::chunk(std::string_view in, std::size_t base, std::string& out,
+                                  std::vector<Normalisation>* notes) {
+  std::size_t i = 0;
+  while (i < in.size()) {
+    const std::size_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(in.data(), i, in.size(), c);
+    if (!is_word_char(c)) {
+      const std::string_view ch = in.substr(start, i - start);
+      bool mapped = false;
+      for (const auto& [from, to] : compiled->punctuation) {
+        // A comma between digits is a decimal separator, not punctuation.
+        const bool between_digits = start > 0 && i < in.size() &&
+                                    std::isdigit(static_cast<unsigned char>(in[start - 1])) != 0 &&
+                                    std::isdigit(static_cast<unsigned char>(in[i])) != 0;
+        if (ch == from && !between_digits) {
+          out += to;
+          mapped = true;
+          break;
+        }
+      }
+      if (!mapped)
+        out.append(ch);
+      continue;
+    }
+    // A word: letters and marks, and apostrophes standing between letters.
+    while (i < in.size()) {
+      std::size_t next = i;
+      UChar32 d = 0;
+      U8_NEXT(in.data(), next, in.size(), d);
+      if (is_word_char(d)) {
+        i = next;
+        continue;
+      }
+      if (is_apostrophe_like(d) && next < in.size()) {
+        std::size_t after = next;
+        UChar32 e = 0;
+        U8_NEXT(in.data(), after, in.size(), e);
+        if (is_word_char(e)) {
+          i = next;
+          continue;
+        }
+      }
+      break;
+    }
+    const CachedWord& w = word(in.substr(start, i - start));
+    out += w.out;
+    tally.add(w.tally);
+    if (notes != nullptr) {
+      for (const auto& n : w.notes)
+        notes->push_back({base + start + n.offset, n.severity, n.code, n.message});
+    }
+  }
+}
+
+const CachedWord& Transliterator::State::word(std::string_view w) {
+  if (auto it = cache.find(w); it != cache.end())
+    return it->second;
+  if (cache.size() >= kCacheLimit)
+    cache.clear();
+  return cache.emplace(std::string(w), convert_word(w)).first->second;
+}
+
+CachedWord Transliterator::State::convert_word(std::string_view w) {
+  CachedWord result;
+  icu::UnicodeString u = unicode_of(w);
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    i += U16_LENGTH(c);
+    if (!u_isalpha(c))
+      continue;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &status);
+    if (script == compiled->source_script)
+      ++result.tally.source;
+    else if (script == compiled->target_script)
+      ++result.tally.target;
+    else if (script != USCRIPT_COMMON && script != USCRIPT_INHERITED)
+      ++result.tally.other;
+  }
+  const auto keep = [&] {
+    result.out = std::string(w);
+    return result;
+  };
+  if (result.tally.source == 0)
+    return keep();  // already in the target script, or in another one
+  normalise_homoglyphs(u, result.tally, result);
+  if (compiled->source_script == USCRIPT_LATIN && is_roman_numeral(u))
+    return keep();
+  normalise_apostrophes(u, result);
+  icu::UnicodeString lower(u);
+  lower.toLower(compiled->casing);
+  if (!compiled->keep.empty() && compiled->keep.contains(utf8_of(lower)))
+    return keep();
+  if (foreign) {
+    foreign->reset(lower);
+    if (foreign->find())
+      return keep();
+  }
+  icu::UnicodeString converted;
+  if (case_of(u) == Case::mixed) {
+    for (const auto& piece : case_pieces(u))
+      converted += convert_piece(piece);
+  } else {
+    converted = convert_piece(u);
+  }
+  style_apostrophes(converted);
+  result.out = utf8_of(converted);
+  return result;
+}
+
+void Transliterator::State::normalise_homoglyphs(icu::UnicodeString& u, const ScriptTally& counts,
+                                                 CachedWord& result) {
+  const UScriptCode source = compiled->source_script;
+  const bool latin_cyrillic =
+      (source == USCRIPT_LATIN || source == USCRIPT_CYRILLIC) &&
+      (compiled->target_script == USCRIPT_LATIN || compiled->target_script == USCRIPT_CYRILLIC);
+  if (!latin_cyrillic || counts.target == 0)
+    return;
+  const std::string before = utf8_of(u);
+  if (counts.target >= counts.source) {
+    result.notes.push_back({0, Severity::warning, "translit-mixed-script",
+                            "word '" + before + "' mixes " + std::string(script_name(source)) +
+                                " and " + std::string(script_name(compiled->target_script)) +
+                                " letters; its " + std::string(script_name(source)) +
+                                " letters are converted, the others kept"});
+    return;
+  }
+  std::size_t byte_offset = 0;
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    const int32_t length = U16_LENGTH(c);
+    UErrorCode status = U_ZERO_ERROR;
+    const UChar32 replacement = uscript_getScript(c, &status) == compiled->target_script
+                                    ? homoglyph_in(c, source)
+                                    : U_SENTINEL;
+    const bool in_alphabet =
+        replacement != U_SENTINEL &&
+        (compiled->alphabet.isEmpty() || compiled->alphabet.contains(u_tolower(replacement)));
+    if (in_alphabet) {
+      result.notes.push_back({byte_offset, Severity::warning, "translit-homoglyph",
+                              std::string(script_name(compiled->target_script)) + " " +
+                                  code_point_name(c) + " inside the " +
+                                  std::string(script_name(source)) + " word '" + before +
+                                  "' read as " + code_point_name(replacement)});
+      u.replace(i, length, replacement);
+    }
+    byte_offset += static_cast<std::size_t>(U8_LENGTH(c));
+    i += U16_LENGTH(in_alphabet ? replacement : c);
+  }
+}
+
+void Transliterator::State::normalise_apostrophes(icu::UnicodeString& u, CachedWord& result) const {
+  if (compiled->apostrophes == ApostrophePolicy::none)
+    return;
+  std::size_t byte_offset = 0;
+  UChar32 previous = 0;
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u.char32At(i);
+    if (is_apostrophe_like(c)) {
+      UChar32 wanted = '\'';
+      if (compiled->apostrophes == ApostrophePolicy::uzbek) {
+        const UChar32 p = u_tolower(previous);
+        wanted = p == 'o' || p == 'g' ? kTurnedComma : kApostrophe;
+      }
+      if (c != wanted) {
+        result.notes.push_back(
+            {byte_offset, Severity::note, "translit-apostrophe",
+             "apostrophe " + code_point_name(c) + " read as " + code_point_name(wanted)});
+        u.replace(i, U16_LENGTH(c), wanted);
+      }
+    }
+    byte_offset += static_cast<std::size_t>(U8_LENGTH(c));
+    previous = c;
+    i += U16_LENGTH(u.char32At(i));
+  }
+}
+
+icu::UnicodeString Transliterator::State::convert_piece(const icu::UnicodeString& piece) {
+  const Case kind = case_of(piece);
+  icu::UnicodeString lower(piece);
+  lower.toLower(compiled->casing);
+  icu::UnicodeString out = convert_lower(lower);
+  if (kind == Case::upper) {
+    out.toUpper(compiled->casing);
+  } else if (kind == Case::title) {
+    for (int32_t i = 0; i < out.length();) {
+      const UChar32 c = out.char32At(i);
+      if (u_isalpha(c) && c != kTurnedComma && c != kApostrophe) {
+        icu::UnicodeString first(c);
+        first.toUpper(compiled->casing);
+        out.replace(i, U16_LENGTH(c), first);
+        break;
+      }
+      i += U16_LENGTH(c);
+    }
+  }
+  return out;
+}
+
+icu::Transliterator& Transliterator::State::rules_for(const icu::UnicodeString& lower) {
+  for (std::size_t k = 0; k < compiled->classes.size(); ++k) {
+    if (compiled->classes[k].letters.containsSome(lower))
+      return *class_rules[k];
+  }
+  return *rules;
+}
+
+// Lexicon first (whole word, then the longest stem), the rules for everything else.
+icu::UnicodeString Transliterator::State::convert_lower(const icu::UnicodeString& lower) {
+  const std::string key = utf8_of(lower);
+  if (auto it = compiled->lexicon.find(key); it != compiled->lexicon.end())
+    return unicode_of(it->second.target);
+  icu::Transliterator& t = rules_for(lower);
+  const std::size_t longest = std::min(compiled->longest_stem, key.size() - 1);
+  for (std::size_t length = longest; length > 0; --length) {
+    if ((static_cast<unsigned char>(key[length]) & 0xC0U) == 0x80U)
+      continue;  // not a character boundary
+    auto it = compiled->stems.find(std::string_view(key).substr(0, length));
+    if (it == compiled->stems.end())
+      continue;
+    // The rest of the word is converted with the stem before it as context, so rules that look
+    // at the previous letter still see it.
+    icu::UnicodeString text(lower);
+    const int32_t stem_units = unicode_of(key.substr(0, length)).length();
+    UTransPosition position{0, text.length(), stem_units, text.length()};
+    t.finishTransliteration(text, position);
+    icu::UnicodeString out = unicode_of(it->second);
+    out += text.tempSubString(stem_units);
+    return out;
+  }
+  icu::UnicodeString text(lower);
+  t.transliterate(text);
+  return text;
+}
+
+void Transliterator::State::style_apostrophes(icu::UnicodeString& u) const {
+  switch (compiled->options.apostrophes) {
+    case ApostropheStyle::unicode:
+      return;
+    case ApostropheStyle::typographic:
+      u.findAndReplace(icu::UnicodeString(kTurnedComma), icu::UnicodeString(UChar32{0x2018}));
+      u.findAndReplace(icu::UnicodeString(kApostrophe), icu::UnicodeString(UChar32{0x2019}));
+      return;
+    case ApostropheStyle::ascii:
+      u.findAndReplace(icu::UnicodeString(kTurnedComma), icu::UnicodeString(UChar32{'\''}));
+      u.findAndReplace(icu::UnicodeString(kApostrophe), icu::UnicodeString(UChar32{'\''}));
+      return;
+  }
+}
+
+Transliterator::Transliterator(std::shared_ptr<const Compiled> compiled)
+    : state_(std::make_unique<State>(std::move(compiled))) {}
+Transliterator::~Transliterator() = default;
+Transliterator::Transliterator(Transliterator&&) noexcept = default;
+Transliterator& Transliterator::operator=(Transliterator&&) noexcept = default;
+
+std::string Transliterator::text(std::string_view utf8, std::vector<Normalisation>* notes) {
+  return state_->text(utf8, notes);
+}
+
+const ScriptTally& Transliterator::tally() const {
+  return state_->tally;
+}
+
+const Direction& Transliterator::direction() const {
+  return state_->compiled->direction;
+}
+
+void check_source_script(const ScriptTally& tally, const Direction& direction,
+                         const std::string& path) {
+  const std::size_t total = tally.source + tally.target + tally.other;
+  if (total == 0 || (tally.source > 0 && tally.source >= tally.target))
+    return;
+  const std::string from = direction.from.to_string();
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode codes[2];
+  uscript_getCode(direction.to.script().c_str(), codes, 2, &status);
+  const std::string found = tally.target >= tally.other
+                                ? std::string(script_name(codes[0]))
+                                : std::string("another script than ") + direction.from.script();
+  const std::size_t share = std::max(tally.target, tally.other) * 100 / total;
+  throw ParseError("the text is written in " + found + " (" + std::to_string(share) + " % of " +
+                       std::to_string(total) + " letters), not in the script of --from " + from,
+                   SourceLocation{path, 0, 0, 0});
+}
+
+}  // namespace kopru::translit

@@ -6,6 +6,7 @@
 #include "pipeline/cli/verbs.h"
 #include "pipeline/core/error.h"
 #include "pipeline/core/lines.h"
+#include "pipeline/core/parallel.h"
 #include "pipeline/translit/document.h"
 
 #include <nlohmann/json.hpp>
@@ -23,33 +24,57 @@ LanguageTag tag_option(const std::string& option, const std::string& value) {
   return *tag;
 }
 
+// Streams cues in batches; with more than one job, each batch is split between threads, each
+// with its own transliterator and word cache.
 class TranslitFilter : public io::DocumentFilter {
  public:
-  TranslitFilter(const TranslitPlan& plan, unsigned jobs)
-      : plan_(plan), jobs_(jobs), engine_(plan.compiled) {}
+  TranslitFilter(const TranslitPlan& plan, unsigned jobs) : plan_(plan), jobs_(std::max(1U, jobs)) {
+    for (unsigned j = 0; j < jobs_; ++j)
+      engines_.emplace_back(plan.compiled);
+  }
 
   void header(Document& header, Diagnostics& diag) override {
     translit::transliterate_header(header, plan_.direction, diag);
   }
   void cue(Cue& cue, Diagnostics& diag) override {
-    translit::transliterate_cue(cue, ++cues_, engine_, diag);
+    translit::transliterate_cue(cue, ++cues_, engines_.front(), diag);
   }
-  void document(Document& doc, Diagnostics& diag) override {
-    translit::transliterate(doc, plan_.compiled, jobs_, diag);
-    checked_ = true;
+  void cues(std::span<Cue> batch, Diagnostics& diag) override {
+    const std::size_t blocks = std::min<std::size_t>(jobs_, batch.size() / kMinimumBlock + 1);
+    if (blocks <= 1) {
+      io::DocumentFilter::cues(batch, diag);
+      return;
+    }
+    std::vector<Diagnostics> block_diags(blocks, Diagnostics(diag.path()));
+    const std::size_t first = cues_;
+    parallel_for(blocks, static_cast<unsigned>(blocks), [&](std::size_t b) {
+      const std::size_t begin = batch.size() * b / blocks;
+      const std::size_t end = batch.size() * (b + 1) / blocks;
+      for (std::size_t i = begin; i < end; ++i)
+        translit::transliterate_cue(batch[i], first + i + 1, engines_[b], block_diags[b]);
+    });
+    cues_ += batch.size();
+    for (const auto& block : block_diags) {
+      for (const auto& d : block.all())
+        diag.add(d.severity, d.where, d.code, d.message);
+    }
   }
+  std::size_t batch_size() const override { return jobs_ > 1 ? kBatch : 1; }
   void finish(Diagnostics& diag) override {
-    if (!checked_)
-      translit::check_source_script(engine_.tally(), plan_.direction, diag.path());
+    translit::ScriptTally tally;
+    for (const auto& engine : engines_)
+      tally.add(engine.tally());
+    translit::check_source_script(tally, plan_.direction, diag.path());
   }
-  bool prefers_whole_document() const override { return jobs_ > 1; }
 
  private:
+  static constexpr std::size_t kBatch = 8192;
+  static constexpr std::size_t kMinimumBlock = 256;
+
   const TranslitPlan& plan_;
   unsigned jobs_;
-  translit::Transliterator engine_;
+  std::vector<translit::Transliterator> engines_;
   std::size_t cues_ = 0;
-  bool checked_ = false;
 };
 
 int list_directions(bool json) {

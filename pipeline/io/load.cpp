@@ -194,19 +194,35 @@ class Relay : public codecs::CueSink {
     flush_if_full();
   }
   void cue(Cue&& cue) override {
-    if (filter_ != nullptr)
-      filter_->cue(cue, diag_);
+    if (filter_ != nullptr) {
+      batch_.push_back(std::move(cue));
+      if (batch_.size() >= filter_->batch_size())
+        write_batch();
+      return;
+    }
     writer_.cue(cue, buffer_);
     ++cues_;
     flush_if_full();
   }
   void finish() {
+    write_batch();
     writer_.end(buffer_);
     flush();
   }
   std::size_t cues() const { return cues_; }
 
  private:
+  void write_batch() {
+    if (batch_.empty())
+      return;
+    filter_->cues(batch_, diag_);
+    for (const Cue& each : batch_) {
+      writer_.cue(each, buffer_);
+      ++cues_;
+      flush_if_full();
+    }
+    batch_.clear();
+  }
   void flush_if_full() {
     if (buffer_.size() >= kFlushBytes)
       flush();
@@ -221,6 +237,7 @@ class Relay : public codecs::CueSink {
   const Prepared& prepared_;
   Diagnostics& diag_;
   DocumentFilter* filter_;
+  std::vector<Cue> batch_;
   std::string buffer_;
   std::size_t cues_ = 0;
 };
@@ -231,10 +248,14 @@ bool refused(const Diagnostics& diag, bool strict) {
 
 }  // namespace
 
+void DocumentFilter::cues(std::span<Cue> batch, Diagnostics& diag) {
+  for (Cue& each : batch)
+    cue(each, diag);
+}
+
 void DocumentFilter::document(Document& doc, Diagnostics& diag) {
   header(doc, diag);
-  for (Cue& each : doc.cues)
-    cue(each, diag);
+  cues(doc.cues, diag);
 }
 
 ConvertResult convert_file(const fs::path& input, const fs::path& output, const LoadOptions& load,
@@ -250,9 +271,8 @@ ConvertResult convert_file(const fs::path& input, const fs::path& output, const 
   const codecs::Codec& target = chosen != nullptr ? *chosen : *p.codec;
   ConvertResult result;
   // Streaming writes the text as it comes; BOM and CRLF are the whole-document path's business.
-  const bool can_stream = p.codec->read_stream != nullptr && target.make_writer != nullptr &&
-                          !save.bom && !save.crlf &&
-                          (filter == nullptr || !filter->prefers_whole_document());
+  const bool can_stream =
+      p.codec->read_stream != nullptr && target.make_writer != nullptr && !save.bom && !save.crlf;
   if (can_stream) {
     AtomicFile file(output);
     auto writer = target.make_writer(save.write, diag);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "codecs/codec.h"
@@ -40,12 +41,14 @@ class DocumentFilter {
   virtual ~DocumentFilter() = default;
   virtual void header(Document& header, Diagnostics& diag) = 0;
   virtual void cue(Cue& cue, Diagnostics& diag) = 0;
-  // The default calls header() and cue() in order.
+  // Cues in order, `batch_size()` at a time when streaming; the default calls cue() on each. A
+  // filter may work on a batch in parallel.
+  virtual void cues(std::span<Cue> batch, Diagnostics& diag);
+  virtual std::size_t batch_size() const { return 1; }
+  // The default calls header() and then cues() on all cues.
   virtual void document(Document& doc, Diagnostics& diag);
   // After the last cue; throws InputError to refuse the output.
   virtual void finish(Diagnostics& diag) { (void)diag; }
-  // True when document() is faster than cue by cue (it works in parallel).
-  virtual bool prefers_whole_document() const { return false; }
 };
 
 struct SaveOptions {

@@ -127,7 +127,11 @@ class Writer : public CueWriter {
       // A header line may not be blank or hold "-->": either would end the header.
       if (key == kHeaderKey && !value.empty() && value.find("-->") == std::string::npos &&
           value.find_first_of("\r\n") == std::string::npos) {
-        *out_ += value + "\n";
+        // The document's language wins over the one read: a transliterated track changes script.
+        if (value.starts_with("Language:") && !doc_.meta.language.empty())
+          *out_ += "Language: " + doc_.meta.language.to_string() + "\n";
+        else
+          *out_ += value + "\n";
       }
     }
     *out_ += '\n';

@@ -34,7 +34,7 @@ class TranslitFilter : public io::DocumentFilter {
   }
 
   void header(Document& header, Diagnostics& diag) override {
-    translit::transliterate_header(header, plan_.direction, diag);
+    translit::transliterate_header(header, engines_.front(), diag);
   }
   void cue(Cue& cue, Diagnostics& diag) override {
     translit::transliterate_cue(cue, ++cues_, engines_.front(), diag);

@@ -98,7 +98,8 @@ void transliterate_cue(Cue& cue, std::size_t number, Transliterator& engine, Dia
   }
 }
 
-void transliterate_header(Document& doc, const Direction& direction, Diagnostics& diag) {
+void transliterate_header(Document& doc, Transliterator& engine, Diagnostics& diag) {
+  const Direction& direction = engine.direction();
   if (!doc.meta.language.empty() && doc.meta.language.language() != direction.from.language()) {
     diag.warn(0, 0, "translit-language-mismatch",
               "the document is tagged " + doc.meta.language.to_string() + ", not " +
@@ -109,12 +110,17 @@ void transliterate_header(Document& doc, const Direction& direction, Diagnostics
       doc.meta.language.empty() ? direction.to : retag(doc.meta.language, direction);
   if (doc.meta.language.script().empty())
     doc.meta.language.set_script(direction.to.script());
+  std::vector<Normalisation> notes;
+  doc.meta.title = engine.text(doc.meta.title, &notes);
+  for (const auto& n : notes)
+    diag.add(n.severity, SourceLocation{diag.path(), 0, 0, 0}, n.code, "title: " + n.message);
 }
 
 void transliterate(Document& doc, const std::shared_ptr<const Compiled>& compiled, unsigned jobs,
                    Diagnostics& diag) {
   const Direction& direction = direction_of(*compiled);
-  transliterate_header(doc, direction, diag);
+  Transliterator title_engine(compiled);
+  transliterate_header(doc, title_engine, diag);
   if (jobs == 0)
     jobs = default_jobs();
   // Contiguous blocks, one transliterator (and word cache) each; diagnostics merged in cue order.
@@ -130,7 +136,7 @@ void transliterate(Document& doc, const std::shared_ptr<const Compiled>& compile
       transliterate_cue(doc.cues[i], i + 1, engine, block_diags[b]);
     tallies[b] = engine.tally();
   });
-  ScriptTally tally;
+  ScriptTally tally = title_engine.tally();
   for (std::size_t b = 0; b < blocks; ++b) {
     tally.add(tallies[b]);
     for (const auto& d : block_diags[b].all())

@@ -244,6 +244,7 @@ TEST_F(TranslitTest, BadDirectivesAndLexiconLinesFailWithTheirPlace) {
 TEST_F(TranslitTest, DocumentsChangeTextRunsOnlyAndFollowTheScriptInTags) {
   Document doc;
   doc.meta.language = *LanguageTag::parse("uz-Cyrl-UZ");
+  doc.meta.title = "Юлдуз";
   Cue cue;
   cue.source_line = 7;
   Span italic{SpanKind::italic};
@@ -257,6 +258,7 @@ TEST_F(TranslitTest, DocumentsChangeTextRunsOnlyAndFollowTheScriptInTags) {
   transliterate(doc, compile(direction("uz-Cyrl", "uz-Latn")), 1, diag);
   const Cue& out = doc.cues[0];
   EXPECT_EQ(doc.meta.language.to_string(), "uz-Latn-UZ");
+  EXPECT_EQ(doc.meta.title, "Yulduz");
   EXPECT_EQ(out.language, "uz-Latn");
   ASSERT_EQ(out.runs.size(), 4U);
   EXPECT_EQ(out.runs[0].text, "{\\an8}");

@@ -144,13 +144,15 @@ void expect_file(const fs::path& path, const std::string& actual) {
 std::string skeleton(const Document& doc) {
   Document copy = doc;
   copy.meta.language = LanguageTag();
+  copy.meta.title.clear();
   for (Cue& cue : copy.cues) {
     cue.language.clear();
+    cue.speaker.clear();
     for (Run& run : cue.runs) {
       if (run.kind == RunKind::text)
         run.text = "*";
       for (Span& span : run.spans) {
-        if (span.kind == SpanKind::lang)
+        if (span.kind == SpanKind::lang || span.kind == SpanKind::voice)
           span.annotation.clear();
       }
     }

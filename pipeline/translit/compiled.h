@@ -60,6 +60,13 @@ class Compiled {
   std::vector<std::pair<std::string, std::string>> punctuation;  // outside words
   std::unique_ptr<icu::Transliterator> rules;
   std::vector<WordClass> classes;
+  // Applied to the converted text of a run: typography across words (Uzbek "1995 йил" ->
+  // "1995-yil"), which per-word rules cannot see.
+  struct Rewrite {
+    std::unique_ptr<icu::RegexPattern> pattern;
+    icu::UnicodeString replacement;
+  };
+  std::vector<Rewrite> rewrites;
 };
 
 }  // namespace kopru::translit

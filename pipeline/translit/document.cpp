@@ -65,17 +65,20 @@ void transliterate_cue(Cue& cue, std::size_t number, Transliterator& engine, Dia
   int column = 1;  // of the next run's first character
   bool line_start = true;
   for (Run& run : cue.runs) {
+    for (Span& span : run.spans) {
+      if (span.kind == SpanKind::lang) {
+        if (auto tag = LanguageTag::parse(span.annotation))
+          span.annotation = retag(*tag, direction).to_string();
+      } else if (span.kind == SpanKind::voice) {
+        // Speaker names are read by the audience (and by dubbing actors) in the new script too.
+        span.annotation = engine.text(span.annotation);
+      }
+    }
     if (run.kind == RunKind::line_break) {
       ++line;
       column = 1;
       line_start = true;
       continue;
-    }
-    for (Span& span : run.spans) {
-      if (span.kind == SpanKind::lang) {
-        if (auto tag = LanguageTag::parse(span.annotation))
-          span.annotation = retag(*tag, direction).to_string();
-      }
     }
     if (run.kind != RunKind::text)
       continue;
@@ -92,6 +95,7 @@ void transliterate_cue(Cue& cue, std::size_t number, Transliterator& engine, Dia
     line_start = line_start && converted.empty();
     run.text = std::move(converted);
   }
+  cue.speaker = engine.text(cue.speaker);
   if (!cue.language.empty()) {
     if (auto tag = LanguageTag::parse(cue.language))
       cue.language = retag(*tag, direction).to_string();

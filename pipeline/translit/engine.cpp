@@ -232,6 +232,7 @@ struct Transliterator::State {
   std::unique_ptr<icu::Transliterator> rules;
   std::vector<std::unique_ptr<icu::Transliterator>> class_rules;
   std::unique_ptr<icu::RegexMatcher> foreign;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> rewrites;
   const icu::Normalizer2* nfc = nullptr;
   const icu::Normalizer2* nfkc = nullptr;
   StringMap<CachedWord> cache;
@@ -244,6 +245,8 @@ struct Transliterator::State {
       class_rules.emplace_back(word_class.rules->clone());
     if (compiled->foreign)
       foreign.reset(compiled->foreign->matcher(status));
+    for (const auto& rewrite : compiled->rewrites)
+      rewrites.emplace_back(rewrite.pattern->matcher(status));
     nfc = icu::Normalizer2::getNFCInstance(status);
     nfkc = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status) || !rules)
@@ -251,6 +254,7 @@ struct Transliterator::State {
   }
 
   std::string text(std::string_view utf8, std::vector<Normalisation>* notes);
+  std::string rewrite(std::string text);
   std::string prepare(std::string_view utf8, std::vector<Normalisation>* notes) const;
   void chunk(std::string_view in, std::size_t base, std::string& out,
              std::vector<Normalisation>* notes);
@@ -258,6 +262,7 @@ struct Transliterator::State {
   CachedWord convert_word(std::string_view w);
   void normalise_homoglyphs(icu::UnicodeString& u, const ScriptTally& counts, CachedWord& result);
   void normalise_apostrophes(icu::UnicodeString& u, CachedWord& result) const;
+  bool keeps(const icu::UnicodeString& word);
   icu::UnicodeString convert_piece(const icu::UnicodeString& piece);
   icu::UnicodeString convert_lower(const icu::UnicodeString& lower);
   icu::Transliterator& rules_for(const icu::UnicodeString& lower);
@@ -372,7 +377,22 @@ std::string Transliterator::State::text(std::string_view utf8, std::vector<Norma
     else
       chunk(piece, start, out, notes);
   }
-  return out;
+  return rewrite(std::move(out));
+}
+
+std::string Transliterator::State::rewrite(std::string text) {
+  for (std::size_t k = 0; k < rewrites.size(); ++k) {
+    // Most runs have nothing to rewrite: only digits start Kopru's rewrites so far, but the
+    // pattern decides; a quick find keeps the common case cheap.
+    icu::UnicodeString u = unicode_of(text);
+    rewrites[k]->reset(u);
+    if (!rewrites[k]->find())
+      continue;
+    UErrorCode status = U_ZERO_ERROR;
+    rewrites[k]->reset(u);
+    text = utf8_of(rewrites[k]->replaceAll(compiled->rewrites[k].replacement, status));
+  }
+  return text;
 }
 
 void Transliterator::State::chunk(std::string_view in, std::size_t base, std::string& out,
@@ -464,16 +484,26 @@ CachedWord Transliterator::State::convert_word(std::string_view w) {
   normalise_homoglyphs(u, result.tally, result);
   if (compiled->source_script == USCRIPT_LATIN && is_roman_numeral(u))
     return keep();
-  normalise_apostrophes(u, result);
-  icu::UnicodeString lower(u);
-  lower.toLower(compiled->casing);
-  if (!compiled->keep.empty() && compiled->keep.contains(utf8_of(lower)))
+  if (keeps(u))
     return keep();
-  if (foreign) {
-    foreign->reset(lower);
-    if (foreign->find())
-      return keep();
+  // A kept word with a suffix after an apostrophe (Starlink'ka): the word stays, the suffix is
+  // converted.
+  for (int32_t i = 1; i < u.length(); ++i) {
+    if (!is_apostrophe_like(u.char32At(i)))
+      continue;
+    if (!keeps(u.tempSubString(0, i)))
+      break;
+    const int32_t suffix_start = i + U16_LENGTH(u.char32At(i));
+    const std::string head = utf8_of(u.tempSubString(0, suffix_start));
+    CachedWord suffix = convert_word(utf8_of(u.tempSubString(suffix_start)));
+    suffix.out.insert(0, head);
+    for (auto& note : suffix.notes)
+      note.offset += head.size();
+    suffix.notes.insert(suffix.notes.begin(), result.notes.begin(), result.notes.end());
+    suffix.tally = result.tally;
+    return suffix;
   }
+  normalise_apostrophes(u, result);
   icu::UnicodeString converted;
   if (case_of(u) == Case::mixed) {
     for (const auto& piece : case_pieces(u))
@@ -551,6 +581,21 @@ void Transliterator::State::normalise_apostrophes(icu::UnicodeString& u, CachedW
     previous = c;
     i += U16_LENGTH(u.char32At(i));
   }
+}
+
+// Brands and foreign words stay as they are.
+bool Transliterator::State::keeps(const icu::UnicodeString& word) {
+  if (compiled->keep.empty() && !foreign)
+    return false;
+  icu::UnicodeString lower(word);
+  lower.toLower(compiled->casing);
+  if (compiled->keep.contains(utf8_of(lower)))
+    return true;
+  if (foreign) {
+    foreign->reset(lower);
+    return foreign->find();
+  }
+  return false;
 }
 
 icu::UnicodeString Transliterator::State::convert_piece(const icu::UnicodeString& piece) {

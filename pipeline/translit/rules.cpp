@@ -253,6 +253,23 @@ void set_foreign(const std::string& path, const Directive& d, Compiled& compiled
   }
 }
 
+void add_rewrite(const std::string& path, const Directive& d, Compiled& compiled) {
+  const std::size_t arrow = d.value.find(" => ");
+  if (arrow == std::string::npos)
+    fail_at(path, d, "expected \"#@ rewrite: PATTERN => REPLACEMENT\"");
+  UParseError error{};
+  UErrorCode status = U_ZERO_ERROR;
+  Compiled::Rewrite rewrite;
+  rewrite.pattern.reset(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(d.value.substr(0, arrow)), error, status));
+  if (U_FAILURE(status)) {
+    throw ParseError("invalid regular expression (" + std::string(u_errorName(status)) + ")",
+                     SourceLocation{path, d.line, d.column + std::max(0, error.offset), 0});
+  }
+  rewrite.replacement = icu::UnicodeString::fromUTF8(d.value.substr(arrow + 4));
+  compiled.rewrites.push_back(std::move(rewrite));
+}
+
 void add_class(const std::string& path, const Directive& d, std::string_view main_rules,
                Compiled& compiled) {
   // NAME [SET] FILE: the set may contain spaces, so it is everything between the first '[' and
@@ -376,6 +393,8 @@ std::shared_ptr<const Compiled> compile(const Direction& direction, const Option
         fail_at(path, d, "apostrophes must be 'uz' or 'uly', not '" + d.value + "'");
     } else if (d.key == "punctuation") {
       set_punctuation(path, d, *compiled);
+    } else if (d.key == "rewrite") {
+      add_rewrite(path, d, *compiled);
     } else if (d.key == "class") {
       continue;  // after the main rules compiled
     } else {

@@ -97,6 +97,36 @@ TEST_F(TranslitTest, LatinSourceKeepsBrandsForeignWordsAndRomanNumerals) {
   EXPECT_EQ(t.text("IIII"), "ИИИИ") << "not a well-formed numeral";
 }
 
+TEST_F(TranslitTest, KeptWordsConvertTheirSuffixAfterAnApostrophe) {
+  auto t = engine("uz-Latn", "uz-Cyrl");
+  std::vector<Normalisation> notes;
+  EXPECT_EQ(t.text("Pepsi'ni Netflix’da", &notes), "Pepsi'ни Netflix’да");
+  EXPECT_TRUE(notes.empty());
+  EXPECT_EQ(t.text("bola'ni"), "болаъни") << "not a kept word: the apostrophe is a letter";
+}
+
+TEST_F(TranslitTest, RewritesWorkAcrossWordsAfterConversion) {
+  auto t = engine("uz-Latn", "uz-Cyrl");
+  EXPECT_EQ(t.text("1995-yil, 2000-yillar, a-yil"), "1995 йил, 2000 йиллар, а-йил");
+}
+
+TEST_F(TranslitTest, BadRewritesFailWithTheirPlace) {
+  const fs::path dir = fs::temp_directory_path() / "kopru-translit-rewrite";
+  fs::create_directories(dir);
+  testing::spit(dir / "uz-Cyrl_uz-Latn.rules",
+                "# bad\n#@ from: uz-Cyrl\n#@ to: uz-Latn\n#@ rewrite: (\\d => x\nа > a ;\n");
+  Direction d = direction("uz-Cyrl", "uz-Latn");
+  d.rule_path = (dir / "uz-Cyrl_uz-Latn.rules").string();
+  try {
+    (void)compile(d);
+    FAIL();
+  } catch (const ParseError& e) {
+    EXPECT_NE(e.formatted().find("uz-Cyrl_uz-Latn.rules:4:"), std::string::npos) << e.formatted();
+    EXPECT_NE(e.formatted().find("invalid regular expression"), std::string::npos);
+  }
+  fs::remove_all(dir);
+}
+
 TEST_F(TranslitTest, NormalisesUzbekApostrophesAndReportsThem) {
   auto t = engine("uz-Latn", "uz-Cyrl");
   std::vector<Normalisation> notes;
@@ -250,8 +280,11 @@ TEST_F(TranslitTest, DocumentsChangeTextRunsOnlyAndFollowTheScriptInTags) {
   Span italic{SpanKind::italic};
   Span lang{SpanKind::lang};
   lang.annotation = "uz-Cyrl";
+  Span voice{SpanKind::voice};
+  voice.annotation = "Юлдуз";
   cue.runs = {Run::raw("ass", "{\\an8}"), Run::plain("Салом", {italic}), Run::line_break(),
-              Run::plain("пaпа", {lang})};
+              Run::plain("пaпа", {lang, voice})};
+  cue.speaker = "Ёқуб";
   cue.language = "uz";
   doc.cues.push_back(cue);
   Diagnostics diag("film.srt");
@@ -266,6 +299,8 @@ TEST_F(TranslitTest, DocumentsChangeTextRunsOnlyAndFollowTheScriptInTags) {
   EXPECT_EQ(out.runs[1].spans[0].kind, SpanKind::italic);
   EXPECT_EQ(out.runs[3].text, "papa");
   EXPECT_EQ(out.runs[3].spans[0].annotation, "uz-Latn");
+  EXPECT_EQ(out.runs[3].spans[1].annotation, "Yulduz");
+  EXPECT_EQ(out.speaker, "Yoqub");
   ASSERT_EQ(diag.all().size(), 1U);
   EXPECT_EQ(diag.all()[0].formatted(),
             "film.srt:7: warning: cue 1, line 2, column 2: Latin 'a' (U+0061) inside the "

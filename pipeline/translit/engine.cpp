@@ -23,6 +23,8 @@ constexpr UChar32 kTurnedComma = 0x02BB;  // ʻ  (oʻ gʻ)
 constexpr UChar32 kApostrophe = 0x02BC;   // ʼ  (tutuq belgisi)
 
 bool is_word_char(UChar32 c) {
+  if (c < 0x80)
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
 }
 
@@ -255,7 +257,9 @@ struct Transliterator::State {
 
   std::string text(std::string_view utf8, std::vector<Normalisation>* notes);
   std::string rewrite(std::string text);
-  std::string prepare(std::string_view utf8, std::vector<Normalisation>* notes) const;
+  // The text to split into words: `utf8` itself, or `storage` when something had to change.
+  std::string_view prepare(std::string_view utf8, std::string& storage,
+                           std::vector<Normalisation>* notes) const;
   void chunk(std::string_view in, std::size_t base, std::string& out,
              std::vector<Normalisation>* notes);
   const CachedWord& word(std::string_view w);
@@ -271,8 +275,8 @@ struct Transliterator::State {
 
 // Bidi controls, Arabic presentation forms, tatweel and joiners, and NFC: what must be fixed in
 // the whole run before it is split into words.
-std::string Transliterator::State::prepare(std::string_view utf8,
-                                           std::vector<Normalisation>* notes) const {
+std::string_view Transliterator::State::prepare(std::string_view utf8, std::string& storage,
+                                                std::vector<Normalisation>* notes) const {
   const bool arabic_source = compiled->source_script == USCRIPT_ARABIC;
   bool needs_work = false;
   for (std::size_t i = 0; i < utf8.size();) {
@@ -330,7 +334,8 @@ std::string Transliterator::State::prepare(std::string_view utf8,
                           std::to_string(counts[k]) + " " + std::string(kWhat[k])});
       }
     }
-    utf8 = prepared;
+    storage = std::move(prepared);
+    utf8 = storage;
   }
   UErrorCode status = U_ZERO_ERROR;
   if (!nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
@@ -339,16 +344,23 @@ std::string Transliterator::State::prepare(std::string_view utf8,
       notes->push_back({0, Severity::note, "translit-nfc",
                         "text was not in Unicode normal form C; composed first"});
     }
-    return utf8_of(nfc->normalize(unicode_of(utf8), status));
+    storage = utf8_of(nfc->normalize(unicode_of(utf8), status));
+    return storage;
   }
-  return needs_work ? prepared : std::string(utf8);
+  return utf8;
 }
 
 std::string Transliterator::State::text(std::string_view utf8, std::vector<Normalisation>* notes) {
-  const std::string prepared = prepare(utf8, notes);
-  const std::string_view in = prepared;
+  std::string storage;
+  const std::string_view in = prepare(utf8, storage, notes);
   std::string out;
   out.reserve(in.size() + in.size() / 4);
+  // Most runs hold no URL, address, handle or tag: then there is no need to look for them chunk
+  // by chunk.
+  if (in.find_first_of("@#:w") == std::string_view::npos) {
+    chunk(in, 0, out, notes);
+    return rewrite(std::move(out));
+  }
   std::size_t i = 0;
   while (i < in.size()) {
     // Whitespace-separated chunks: the unit in which URLs and addresses are recognised.
@@ -400,8 +412,11 @@ void Transliterator::State::chunk(std::string_view in, std::size_t base, std::st
   std::size_t i = 0;
   while (i < in.size()) {
     const std::size_t start = i;
-    UChar32 c = 0;
-    U8_NEXT(in.data(), i, in.size(), c);
+    UChar32 c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80)
+      ++i;
+    else
+      U8_NEXT(in.data(), i, in.size(), c);
     if (!is_word_char(c)) {
       const std::string_view ch = in.substr(start, i - start);
       bool mapped = false;

@@ -264,7 +264,8 @@ struct Transliterator::State {
              std::vector<Normalisation>* notes);
   const CachedWord& word(std::string_view w);
   CachedWord convert_word(std::string_view w);
-  void normalise_homoglyphs(icu::UnicodeString& u, const ScriptTally& counts, CachedWord& result);
+  // False when the word turned out to be written in the target script (then it is kept).
+  bool normalise_homoglyphs(icu::UnicodeString& u, const ScriptTally& counts, CachedWord& result);
   void normalise_apostrophes(icu::UnicodeString& u, CachedWord& result) const;
   bool keeps(const icu::UnicodeString& word);
   icu::UnicodeString convert_piece(const icu::UnicodeString& piece);
@@ -496,7 +497,10 @@ CachedWord Transliterator::State::convert_word(std::string_view w) {
   };
   if (result.tally.source == 0)
     return keep();  // already in the target script, or in another one
-  normalise_homoglyphs(u, result.tally, result);
+  if (!normalise_homoglyphs(u, result.tally, result)) {
+    result.out = utf8_of(u);
+    return result;
+  }
   if (compiled->source_script == USCRIPT_LATIN && is_roman_numeral(u))
     return keep();
   if (keeps(u))
@@ -531,45 +535,70 @@ CachedWord Transliterator::State::convert_word(std::string_view w) {
   return result;
 }
 
-void Transliterator::State::normalise_homoglyphs(icu::UnicodeString& u, const ScriptTally& counts,
+// A word mixing Latin and Cyrillic letters was typed on two keyboards. When every letter of one
+// script has a look-alike in the other, the word is read as written in the other script: as a
+// source word (converted) or, when the odd letters are source look-alikes in a target-script word,
+// as a target word (kept). Otherwise it is reported and its source letters converted.
+bool Transliterator::State::normalise_homoglyphs(icu::UnicodeString& u, const ScriptTally& counts,
                                                  CachedWord& result) {
   const UScriptCode source = compiled->source_script;
-  const bool latin_cyrillic =
-      (source == USCRIPT_LATIN || source == USCRIPT_CYRILLIC) &&
-      (compiled->target_script == USCRIPT_LATIN || compiled->target_script == USCRIPT_CYRILLIC);
+  const UScriptCode target = compiled->target_script;
+  const bool latin_cyrillic = (source == USCRIPT_LATIN || source == USCRIPT_CYRILLIC) &&
+                              (target == USCRIPT_LATIN || target == USCRIPT_CYRILLIC);
   if (!latin_cyrillic || counts.target == 0)
-    return;
+    return true;
+  // Can every letter of script `from` be replaced by a look-alike of script `to`?
+  const auto foldable = [&](UScriptCode from, UScriptCode to, bool check_alphabet) {
+    for (int32_t i = 0; i < u.length();) {
+      const UChar32 c = u.char32At(i);
+      i += U16_LENGTH(c);
+      UErrorCode status = U_ZERO_ERROR;
+      if (uscript_getScript(c, &status) != from)
+        continue;
+      const UChar32 r = homoglyph_in(c, to);
+      if (r == U_SENTINEL)
+        return false;
+      if (check_alphabet && !compiled->alphabet.isEmpty() &&
+          !compiled->alphabet.contains(u_tolower(r)))
+        return false;
+    }
+    return true;
+  };
   const std::string before = utf8_of(u);
-  if (counts.target >= counts.source) {
+  const bool to_source = foldable(target, source, true);
+  const bool to_target = foldable(source, target, false);
+  UScriptCode fold_from = target;
+  UScriptCode fold_to = source;
+  if (to_source && (!to_target || counts.source >= counts.target)) {
+    // read as a source word
+  } else if (to_target) {
+    fold_from = source;
+    fold_to = target;
+  } else {
     result.notes.push_back({0, Severity::warning, "translit-mixed-script",
                             "word '" + before + "' mixes " + std::string(script_name(source)) +
-                                " and " + std::string(script_name(compiled->target_script)) +
-                                " letters; its " + std::string(script_name(source)) +
+                                " and " + std::string(script_name(target)) + " letters; its " +
+                                std::string(script_name(source)) +
                                 " letters are converted, the others kept"});
-    return;
+    return true;
   }
   std::size_t byte_offset = 0;
   for (int32_t i = 0; i < u.length();) {
     const UChar32 c = u.char32At(i);
-    const int32_t length = U16_LENGTH(c);
     UErrorCode status = U_ZERO_ERROR;
-    const UChar32 replacement = uscript_getScript(c, &status) == compiled->target_script
-                                    ? homoglyph_in(c, source)
-                                    : U_SENTINEL;
-    const bool in_alphabet =
-        replacement != U_SENTINEL &&
-        (compiled->alphabet.isEmpty() || compiled->alphabet.contains(u_tolower(replacement)));
-    if (in_alphabet) {
+    const UChar32 replacement =
+        uscript_getScript(c, &status) == fold_from ? homoglyph_in(c, fold_to) : U_SENTINEL;
+    if (replacement != U_SENTINEL) {
       result.notes.push_back({byte_offset, Severity::warning, "translit-homoglyph",
-                              std::string(script_name(compiled->target_script)) + " " +
-                                  code_point_name(c) + " inside the " +
-                                  std::string(script_name(source)) + " word '" + before +
-                                  "' read as " + code_point_name(replacement)});
-      u.replace(i, length, replacement);
+                              std::string(script_name(fold_from)) + " " + code_point_name(c) +
+                                  " inside the " + std::string(script_name(fold_to)) + " word '" +
+                                  before + "' read as " + code_point_name(replacement)});
+      u.replace(i, U16_LENGTH(c), replacement);
     }
     byte_offset += static_cast<std::size_t>(U8_LENGTH(c));
-    i += U16_LENGTH(in_alphabet ? replacement : c);
+    i += U16_LENGTH(replacement != U_SENTINEL ? replacement : c);
   }
+  return fold_to == source;
 }
 
 void Transliterator::State::normalise_apostrophes(icu::UnicodeString& u, CachedWord& result) const {

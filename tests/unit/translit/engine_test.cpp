@@ -168,6 +168,19 @@ TEST_F(TranslitTest, FoldsHomoglyphsInsideWordsAndSaysWhere) {
   EXPECT_NE(notes[0].message.find("U+006F"), std::string::npos) << notes[0].message;
 }
 
+TEST_F(TranslitTest, ReadsWordsByTheScriptTheirLookAlikesFit) {
+  auto t = engine("uz-Cyrl", "uz-Latn");
+  std::vector<Normalisation> notes;
+  EXPECT_EQ(t.text("пaпa", &notes), "papa") << "half Latin, but every Latin letter has a twin";
+  EXPECT_EQ(notes.size(), 2U);
+  auto back = engine("uz-Latn", "uz-Cyrl");
+  notes.clear();
+  // A Cyrillic word with a Latin "o" inside Latin text: it is a target-script word, kept.
+  EXPECT_EQ(back.text("Тoшкент", &notes), "Тошкент");
+  ASSERT_EQ(notes.size(), 1U);
+  EXPECT_EQ(notes[0].code, "translit-homoglyph");
+}
+
 TEST_F(TranslitTest, ReportsWordsMixingScriptsEvenly) {
   auto t = engine("uz-Cyrl", "uz-Latn");
   std::vector<Normalisation> notes;

@@ -60,8 +60,8 @@ class Compiled {
   std::vector<std::pair<std::string, std::string>> punctuation;  // outside words
   std::unique_ptr<icu::Transliterator> rules;
   std::vector<WordClass> classes;
-  // Applied to the converted text of a run: typography across words (Uzbek "1995 йил" ->
-  // "1995-yil"), which per-word rules cannot see.
+  // Applied to the converted text of a run that holds an ASCII digit: typography next to numerals
+  // (Uzbek "1995 йил" -> "1995-yil"), which per-word rules cannot see.
   struct Rewrite {
     std::unique_ptr<icu::RegexPattern> pattern;
     icu::UnicodeString replacement;

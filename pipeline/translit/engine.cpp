@@ -7,8 +7,11 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdio>
+#include <mutex>
 
 #include "pipeline/core/error.h"
 #include "pipeline/translit/compiled.h"
@@ -52,6 +55,15 @@ bool is_bidi_control(UChar32 c) {
 
 bool is_arabic_presentation_form(UChar32 c) {
   return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+// Letters of the Latin-1, Latin Extended and Cyrillic blocks, Arabic letters and
+// punctuation: characters that are in NFC whatever surrounds them, so a run made only of them (and
+// ASCII) needs no normalisation check. Combining marks and everything else go to ICU.
+bool composes_alone(UChar32 c) {
+  return c < 0x0300 || (c >= 0x0400 && c <= 0x0482) || (c >= 0x048A && c <= 0x052F) ||
+         (c >= 0x0600 && c <= 0x064A) || (c >= 0x0660 && c <= 0x066F) ||
+         (c >= 0x0671 && c <= 0x06D3) || (c >= 0x2000 && c <= 0x206F && c != 0x2000 && c != 0x2001);
 }
 
 bool is_space(UChar32 c) {
@@ -214,6 +226,34 @@ bool is_protected_chunk(std::string_view chunk) {
   return chunk[i] == '#' && (next >= 0x80 || std::isalnum(next) != 0);
 }
 
+// ICU's rule-based transliterators take one process-wide mutex for every call, even on separate
+// instances, so threads that miss their word caches at the same time queue on it and sleep in the
+// kernel. The calls are short (microseconds): a spin lock in front of them keeps ICU's mutex
+// uncontended and the threads awake.
+class IcuGate {
+ public:
+  void lock() {
+    while (busy_.test_and_set(std::memory_order_acquire)) {
+      while (busy_.test(std::memory_order_relaxed))
+        pause();
+    }
+  }
+  void unlock() { busy_.clear(std::memory_order_release); }
+
+ private:
+  static void pause() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
+  std::atomic_flag busy_;
+};
+
+IcuGate& icu_gate() {
+  static IcuGate gate;
+  return gate;
+}
+
 struct WordNote {
   std::size_t offset = 0;  // bytes from the start of the word
   Severity severity = Severity::note;
@@ -227,6 +267,64 @@ struct CachedWord {
   ScriptTally tally;
 };
 
+// The words a thread has converted. Open addressing over one array of (hash, index) slots and one
+// array of entries: a lookup touches two or three cache lines, where a node-based map chases
+// pointers through memory on every word of the text.
+class WordCache {
+ public:
+  const CachedWord* find(std::string_view key, std::uint64_t hash) const {
+    if (slots_.empty())
+      return nullptr;
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.index == 0)
+        return nullptr;
+      if (slot.hash == hash && entries_[slot.index - 1].key == key)
+        return &entries_[slot.index - 1].word;
+    }
+  }
+  // The reference stays valid until the next insert.
+  const CachedWord& insert(std::string_view key, std::uint64_t hash, CachedWord word) {
+    if ((entries_.size() + 1) * 2 > slots_.size())
+      grow();
+    entries_.push_back({std::string(key), std::move(word)});
+    place(hash, static_cast<std::uint32_t>(entries_.size()));
+    return entries_.back().word;
+  }
+  std::size_t size() const { return entries_.size(); }
+  void clear() {
+    entries_.clear();
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+  }
+  static std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t index = 0;  // 1-based into entries_; 0 = empty
+  };
+  struct Entry {
+    std::string key;
+    CachedWord word;
+  };
+  void place(std::uint64_t hash, std::uint32_t index) {
+    std::size_t i = hash & mask_;
+    while (slots_[i].index != 0)
+      i = (i + 1) & mask_;
+    slots_[i] = {hash, index};
+  }
+  void grow() {
+    const std::size_t capacity = std::max<std::size_t>(1024, slots_.size() * 2);
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    for (std::size_t e = 0; e < entries_.size(); ++e)
+      place(hash_of(entries_[e].key), static_cast<std::uint32_t>(e + 1));
+  }
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
+  std::size_t mask_ = 0;
+};
+
 }  // namespace
 
 struct Transliterator::State {
@@ -237,7 +335,7 @@ struct Transliterator::State {
   std::vector<std::unique_ptr<icu::RegexMatcher>> rewrites;
   const icu::Normalizer2* nfc = nullptr;
   const icu::Normalizer2* nfkc = nullptr;
-  StringMap<CachedWord> cache;
+  WordCache cache;
   ScriptTally tally;
 
   explicit State(std::shared_ptr<const Compiled> c) : compiled(std::move(c)) {
@@ -280,6 +378,7 @@ std::string_view Transliterator::State::prepare(std::string_view utf8, std::stri
                                                 std::vector<Normalisation>* notes) const {
   const bool arabic_source = compiled->source_script == USCRIPT_ARABIC;
   bool needs_work = false;
+  bool may_compose = false;
   for (std::size_t i = 0; i < utf8.size();) {
     if (static_cast<unsigned char>(utf8[i]) < 0x80) {
       ++i;
@@ -292,6 +391,7 @@ std::string_view Transliterator::State::prepare(std::string_view utf8, std::stri
       needs_work = true;
       break;
     }
+    may_compose = may_compose || !composes_alone(c);
   }
   std::string prepared;
   if (needs_work) {
@@ -339,7 +439,8 @@ std::string_view Transliterator::State::prepare(std::string_view utf8, std::stri
     utf8 = storage;
   }
   UErrorCode status = U_ZERO_ERROR;
-  if (!nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
+  if ((needs_work || may_compose) &&
+      !nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
                              status)) {
     if (notes != nullptr) {
       notes->push_back({0, Severity::note, "translit-nfc",
@@ -394,9 +495,9 @@ std::string Transliterator::State::text(std::string_view utf8, std::vector<Norma
 }
 
 std::string Transliterator::State::rewrite(std::string text) {
+  if (rewrites.empty() || text.find_first_of("0123456789") == std::string::npos)
+    return text;
   for (std::size_t k = 0; k < rewrites.size(); ++k) {
-    // Most runs have nothing to rewrite: only digits start Kopru's rewrites so far, but the
-    // pattern decides; a quick find keeps the common case cheap.
     icu::UnicodeString u = unicode_of(text);
     rewrites[k]->reset(u);
     if (!rewrites[k]->find())
@@ -467,11 +568,12 @@ void Transliterator::State::chunk(std::string_view in, std::size_t base, std::st
 }
 
 const CachedWord& Transliterator::State::word(std::string_view w) {
-  if (auto it = cache.find(w); it != cache.end())
-    return it->second;
+  const std::uint64_t hash = WordCache::hash_of(w);
+  if (const CachedWord* hit = cache.find(w, hash))
+    return *hit;
   if (cache.size() >= kCacheLimit)
     cache.clear();
-  return cache.emplace(std::string(w), convert_word(w)).first->second;
+  return cache.insert(w, hash, convert_word(w));
 }
 
 CachedWord Transliterator::State::convert_word(std::string_view w) {
@@ -690,13 +792,19 @@ icu::UnicodeString Transliterator::State::convert_lower(const icu::UnicodeString
     icu::UnicodeString text(lower);
     const int32_t stem_units = unicode_of(key.substr(0, length)).length();
     UTransPosition position{0, text.length(), stem_units, text.length()};
-    t.finishTransliteration(text, position);
+    {
+      const std::lock_guard gate(icu_gate());
+      t.finishTransliteration(text, position);
+    }
     icu::UnicodeString out = unicode_of(it->second);
     out += text.tempSubString(stem_units);
     return out;
   }
   icu::UnicodeString text(lower);
-  t.transliterate(text);
+  {
+    const std::lock_guard gate(icu_gate());
+    t.transliterate(text);
+  }
   return text;
 }
 

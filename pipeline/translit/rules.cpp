@@ -256,7 +256,7 @@ void set_foreign(const std::string& path, const Directive& d, Compiled& compiled
 void add_rewrite(const std::string& path, const Directive& d, Compiled& compiled) {
   const std::size_t arrow = d.value.find(" => ");
   if (arrow == std::string::npos)
-    fail_at(path, d, "expected \"#@ rewrite: PATTERN => REPLACEMENT\"");
+    fail_at(path, d, "expected \"#@ numeral-rewrite: PATTERN => REPLACEMENT\"");
   UParseError error{};
   UErrorCode status = U_ZERO_ERROR;
   Compiled::Rewrite rewrite;
@@ -393,7 +393,7 @@ std::shared_ptr<const Compiled> compile(const Direction& direction, const Option
         fail_at(path, d, "apostrophes must be 'uz' or 'uly', not '" + d.value + "'");
     } else if (d.key == "punctuation") {
       set_punctuation(path, d, *compiled);
-    } else if (d.key == "rewrite") {
+    } else if (d.key == "numeral-rewrite") {
       add_rewrite(path, d, *compiled);
     } else if (d.key == "class") {
       continue;  // after the main rules compiled

@@ -82,6 +82,17 @@ TEST_F(TranslitTest, KeepsNumbersUrlsAddressesAndHandles) {
   EXPECT_EQ(t.text("«Салом», — деди."), "«Salom», — dedi.");
 }
 
+TEST_F(TranslitTest, ComposesDecomposedLettersFirstAndSaysSo) {
+  auto t = engine("uz-Cyrl", "uz-Latn");
+  std::vector<Normalisation> notes;
+  EXPECT_EQ(t.text("е\u0308ш", &notes), "yosh");  // е + combining diaeresis = ё
+  ASSERT_EQ(notes.size(), 1U);
+  EXPECT_EQ(notes[0].code, "translit-nfc");
+  notes.clear();
+  EXPECT_EQ(t.text("ёш", &notes), "yosh");
+  EXPECT_TRUE(notes.empty());
+}
+
 TEST_F(TranslitTest, KeepsWordsAlreadyInTheTargetScript) {
   auto t = engine("uz-Cyrl", "uz-Latn");
   EXPECT_EQ(t.text("Netflix ва YouTube"), "Netflix va YouTube");
@@ -113,8 +124,9 @@ TEST_F(TranslitTest, RewritesWorkAcrossWordsAfterConversion) {
 TEST_F(TranslitTest, BadRewritesFailWithTheirPlace) {
   const fs::path dir = fs::temp_directory_path() / "kopru-translit-rewrite";
   fs::create_directories(dir);
-  testing::spit(dir / "uz-Cyrl_uz-Latn.rules",
-                "# bad\n#@ from: uz-Cyrl\n#@ to: uz-Latn\n#@ rewrite: (\\d => x\nа > a ;\n");
+  testing::spit(
+      dir / "uz-Cyrl_uz-Latn.rules",
+      "# bad\n#@ from: uz-Cyrl\n#@ to: uz-Latn\n#@ numeral-rewrite: (\\d => x\nа > a ;\n");
   Direction d = direction("uz-Cyrl", "uz-Latn");
   d.rule_path = (dir / "uz-Cyrl_uz-Latn.rules").string();
   try {

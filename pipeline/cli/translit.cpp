@@ -1,5 +1,5 @@
 #include <iostream>
-#include <iterator>
+#include <sstream>
 
 #include "pipeline/cli/app.h"
 #include "pipeline/cli/translit_filter.h"
@@ -104,8 +104,9 @@ int list_directions(bool json) {
 
 // stdin to stdout, line by line; the whole input is checked against --from before printing.
 int text_mode(const TranslitPlan& plan, Console& console) {
-  const std::string input((std::istreambuf_iterator<char>(std::cin)),
-                          std::istreambuf_iterator<char>());
+  std::ostringstream buffer;
+  buffer << std::cin.rdbuf();
+  const std::string input = std::move(buffer).str();
   translit::Transliterator engine(plan.compiled);
   const bool rtl = translit::right_to_left(plan.direction);
   Diagnostics diag("<stdin>");

@@ -56,7 +56,7 @@ class Compiled {
   StringSet keep;                              // lower-case words kept as they are
   StringMap<LexiconEntry> lexicon;             // every entry, by lower-case source word
   StringMap<std::string> stems;                // stem entries only
-  std::size_t longest_stem = 0;                // in bytes
+  std::vector<std::size_t> stem_lengths;       // distinct stem lengths in bytes, longest first
   std::vector<std::pair<std::string, std::string>> punctuation;  // outside words
   std::unique_ptr<icu::Transliterator> rules;
   std::vector<WordClass> classes;

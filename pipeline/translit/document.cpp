@@ -11,6 +11,13 @@ namespace {
 
 constexpr std::string_view kRightToLeftMark = "\u200F";
 
+std::size_t code_points(std::string_view utf8) {
+  std::size_t n = 0;
+  for (const char c : utf8)
+    n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+  return n;
+}
+
 std::string location_text(std::size_t cue_number, int line, int column) {
   return "cue " + std::to_string(cue_number) + ", line " + std::to_string(line) + ", column " +
          std::to_string(column) + ": ";
@@ -62,7 +69,7 @@ void transliterate_cue(Cue& cue, std::size_t number, Transliterator& engine, Dia
   const bool rtl = right_to_left(direction);
   std::vector<Normalisation> notes;
   int line = 1;
-  int column = 1;  // of the next run's first character
+  int column = 1;  // of the next run's first character, in the input
   bool line_start = true;
   for (Run& run : cue.runs) {
     for (Span& span : run.spans) {
@@ -89,7 +96,7 @@ void transliterate_cue(Cue& cue, std::size_t number, Transliterator& engine, Dia
       diag.add(n.severity, SourceLocation{diag.path(), cue.source_line, 0, 0}, n.code,
                location_text(number, line, at) + n.message);
     }
-    column += column_of(run.text, run.text.size()) - 1;
+    column += static_cast<int>(code_points(run.text));
     if (rtl && line_start && !converted.empty())
       converted.insert(0, kRightToLeftMark);
     line_start = line_start && converted.empty();

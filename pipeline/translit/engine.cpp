@@ -11,7 +11,9 @@
 #include <array>
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
+#include <optional>
 
 #include "pipeline/core/error.h"
 #include "pipeline/translit/compiled.h"
@@ -28,6 +30,8 @@ constexpr UChar32 kApostrophe = 0x02BC;   // ʼ  (tutuq belgisi)
 bool is_word_char(UChar32 c) {
   if (c < 0x80)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  if (c >= 0x0400 && c <= 0x052F)
+    return c != 0x0482;  // the Cyrillic blocks hold letters and marks, and one sign
   return (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
 }
 
@@ -267,61 +271,110 @@ struct CachedWord {
   ScriptTally tally;
 };
 
-// The words a thread has converted. Open addressing over one array of (hash, index) slots and one
-// array of entries: a lookup touches two or three cache lines, where a node-based map chases
-// pointers through memory on every word of the text.
+// What the cache hands out: valid until the next insert.
+struct WordView {
+  std::string_view out;
+  const std::vector<WordNote>* notes = nullptr;  // null when nothing was normalised
+  ScriptTally tally;
+};
+
+// The words a thread has converted. Open addressing over 8-byte slots, each pointing into one
+// arena where a word's key, output and letter counts sit side by side: a hit touches two cache
+// lines, where a node-based map chases pointers through memory on every word of the text.
 class WordCache {
  public:
-  const CachedWord* find(std::string_view key, std::uint64_t hash) const {
-    if (slots_.empty())
-      return nullptr;
-    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& slot = slots_[i];
-      if (slot.index == 0)
-        return nullptr;
-      if (slot.hash == hash && entries_[slot.index - 1].key == key)
-        return &entries_[slot.index - 1].word;
-    }
-  }
-  // The reference stays valid until the next insert.
-  const CachedWord& insert(std::string_view key, std::uint64_t hash, CachedWord word) {
-    if ((entries_.size() + 1) * 2 > slots_.size())
-      grow();
-    entries_.push_back({std::string(key), std::move(word)});
-    place(hash, static_cast<std::uint32_t>(entries_.size()));
-    return entries_.back().word;
-  }
-  std::size_t size() const { return entries_.size(); }
-  void clear() {
-    entries_.clear();
-    std::fill(slots_.begin(), slots_.end(), Slot{});
-  }
   static std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
 
+  std::optional<WordView> find(std::string_view key, std::uint64_t hash) const {
+    if (slots_.empty())
+      return std::nullopt;
+    const auto tag = static_cast<std::uint32_t>(hash >> 32U);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const std::uint64_t slot = slots_[i];
+      if (slot == 0)
+        return std::nullopt;
+      if (static_cast<std::uint32_t>(slot >> 32U) != tag)
+        continue;
+      const std::size_t at = static_cast<std::uint32_t>(slot) - 1;
+      Header h{};
+      std::memcpy(&h, arena_.data() + at, sizeof h);
+      const char* bytes = arena_.data() + at + sizeof h;
+      if (h.key_length == key.size() && std::memcmp(bytes, key.data(), key.size()) == 0)
+        return view(h, bytes);
+    }
+  }
+
+  WordView insert(std::string_view key, std::uint64_t hash, CachedWord word) {
+    if ((count_ + 1) * 2 > slots_.size())
+      grow();
+    Header h{static_cast<std::uint32_t>(key.size()),
+             static_cast<std::uint32_t>(word.out.size()),
+             static_cast<std::uint32_t>(word.tally.source),
+             static_cast<std::uint32_t>(word.tally.target),
+             static_cast<std::uint32_t>(word.tally.other),
+             0};
+    if (!word.notes.empty()) {
+      notes_.push_back(std::move(word.notes));
+      h.notes = static_cast<std::uint32_t>(notes_.size());
+    }
+    const std::size_t at = arena_.size();
+    arena_.resize(at + sizeof h + key.size() + word.out.size());
+    std::memcpy(arena_.data() + at, &h, sizeof h);
+    std::memcpy(arena_.data() + at + sizeof h, key.data(), key.size());
+    std::memcpy(arena_.data() + at + sizeof h + key.size(), word.out.data(), word.out.size());
+    place(hash, at);
+    ++count_;
+    return view(h, arena_.data() + at + sizeof h);
+  }
+
+  // Full: the cache starts again (a long file's vocabulary is learnt anew, memory stays bounded).
+  bool full() const { return count_ >= kCacheLimit || arena_.size() >= kArenaLimit; }
+  void clear() {
+    arena_.clear();
+    notes_.clear();
+    count_ = 0;
+    std::fill(slots_.begin(), slots_.end(), 0);
+  }
+
  private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t index = 0;  // 1-based into entries_; 0 = empty
+  static constexpr std::size_t kArenaLimit = 64U << 20U;
+
+  struct Header {
+    std::uint32_t key_length;
+    std::uint32_t out_length;
+    std::uint32_t source;
+    std::uint32_t target;
+    std::uint32_t other;
+    std::uint32_t notes;  // 1-based into notes_; 0 = none
   };
-  struct Entry {
-    std::string key;
-    CachedWord word;
-  };
-  void place(std::uint64_t hash, std::uint32_t index) {
+
+  WordView view(const Header& h, const char* bytes) const {
+    return {std::string_view(bytes + h.key_length, h.out_length),
+            h.notes == 0 ? nullptr : &notes_[h.notes - 1],
+            ScriptTally{h.source, h.target, h.other}};
+  }
+  void place(std::uint64_t hash, std::size_t at) {
     std::size_t i = hash & mask_;
-    while (slots_[i].index != 0)
+    while (slots_[i] != 0)
       i = (i + 1) & mask_;
-    slots_[i] = {hash, index};
+    slots_[i] = ((hash >> 32U) << 32U) | (static_cast<std::uint64_t>(at) + 1);
   }
   void grow() {
-    const std::size_t capacity = std::max<std::size_t>(1024, slots_.size() * 2);
-    slots_.assign(capacity, Slot{});
+    const std::size_t capacity = std::max<std::size_t>(4096, slots_.size() * 2);
+    slots_.assign(capacity, 0);
     mask_ = capacity - 1;
-    for (std::size_t e = 0; e < entries_.size(); ++e)
-      place(hash_of(entries_[e].key), static_cast<std::uint32_t>(e + 1));
+    for (std::size_t at = 0; at < arena_.size();) {
+      Header h{};
+      std::memcpy(&h, arena_.data() + at, sizeof h);
+      place(hash_of(std::string_view(arena_.data() + at + sizeof h, h.key_length)), at);
+      at += sizeof h + h.key_length + h.out_length;
+    }
   }
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
+
+  std::vector<std::uint64_t> slots_;  // (hash's high half << 32) | (arena offset + 1); 0 = empty
+  std::vector<char> arena_;
+  std::vector<std::vector<WordNote>> notes_;
+  std::size_t count_ = 0;
   std::size_t mask_ = 0;
 };
 
@@ -356,18 +409,24 @@ struct Transliterator::State {
   std::string text(std::string_view utf8, std::vector<Normalisation>* notes);
   std::string rewrite(std::string text);
   // The text to split into words: `utf8` itself, or `storage` when something had to change.
-  std::string_view prepare(std::string_view utf8, std::string& storage,
+  // What the one pass over a run learnt, so that later steps can skip their own scans.
+  struct RunTraits {
+    bool digits = false;         // an ASCII digit: numeral rewrites may apply
+    bool address_marks = false;  // '@', '#', ':' or 'w': a URL, address, handle or tag may be there
+  };
+  std::string_view prepare(std::string_view utf8, std::string& storage, RunTraits& traits,
                            std::vector<Normalisation>* notes) const;
   void chunk(std::string_view in, std::size_t base, std::string& out,
              std::vector<Normalisation>* notes);
-  const CachedWord& word(std::string_view w);
+  WordView word(std::string_view w);
   CachedWord convert_word(std::string_view w);
   // False when the word turned out to be written in the target script (then it is kept).
   bool normalise_homoglyphs(icu::UnicodeString& u, const ScriptTally& counts, CachedWord& result);
   void normalise_apostrophes(icu::UnicodeString& u, CachedWord& result) const;
   bool keeps(const icu::UnicodeString& word);
-  icu::UnicodeString convert_piece(const icu::UnicodeString& piece);
+  icu::UnicodeString convert_piece(const icu::UnicodeString& piece, Case kind);
   icu::UnicodeString convert_lower(const icu::UnicodeString& lower);
+  icu::UnicodeString convert_with_rules(const icu::UnicodeString& lower, const std::string& key);
   icu::Transliterator& rules_for(const icu::UnicodeString& lower);
   void style_apostrophes(icu::UnicodeString& u) const;
 };
@@ -375,12 +434,17 @@ struct Transliterator::State {
 // Bidi controls, Arabic presentation forms, tatweel and joiners, and NFC: what must be fixed in
 // the whole run before it is split into words.
 std::string_view Transliterator::State::prepare(std::string_view utf8, std::string& storage,
+                                                RunTraits& traits,
                                                 std::vector<Normalisation>* notes) const {
   const bool arabic_source = compiled->source_script == USCRIPT_ARABIC;
   bool needs_work = false;
   bool may_compose = false;
   for (std::size_t i = 0; i < utf8.size();) {
-    if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+    const auto byte = static_cast<unsigned char>(utf8[i]);
+    if (byte < 0x80) {
+      traits.digits = traits.digits || (byte >= '0' && byte <= '9');
+      traits.address_marks = traits.address_marks || byte == '@' || byte == '#' || byte == ':' ||
+                             byte == 'w' || byte == 'W';
       ++i;
       continue;
     }
@@ -389,6 +453,9 @@ std::string_view Transliterator::State::prepare(std::string_view utf8, std::stri
     if (is_bidi_control(c) || (arabic_source && (c == 0x0640 || c == 0x200C || c == 0x200D ||
                                                  is_arabic_presentation_form(c)))) {
       needs_work = true;
+      // What is left to learn is learnt from the whole text, conservatively.
+      traits.digits = true;
+      traits.address_marks = true;
       break;
     }
     may_compose = may_compose || !composes_alone(c);
@@ -454,14 +521,15 @@ std::string_view Transliterator::State::prepare(std::string_view utf8, std::stri
 
 std::string Transliterator::State::text(std::string_view utf8, std::vector<Normalisation>* notes) {
   std::string storage;
-  const std::string_view in = prepare(utf8, storage, notes);
+  RunTraits traits;
+  const std::string_view in = prepare(utf8, storage, traits, notes);
   std::string out;
   out.reserve(in.size() + in.size() / 4);
   // Most runs hold no URL, address, handle or tag: then there is no need to look for them chunk
   // by chunk.
-  if (in.find_first_of("@#:w") == std::string_view::npos) {
+  if (!traits.address_marks) {
     chunk(in, 0, out, notes);
-    return rewrite(std::move(out));
+    return traits.digits ? rewrite(std::move(out)) : out;
   }
   std::size_t i = 0;
   while (i < in.size()) {
@@ -491,11 +559,11 @@ std::string Transliterator::State::text(std::string_view utf8, std::vector<Norma
     else
       chunk(piece, start, out, notes);
   }
-  return rewrite(std::move(out));
+  return traits.digits ? rewrite(std::move(out)) : out;
 }
 
 std::string Transliterator::State::rewrite(std::string text) {
-  if (rewrites.empty() || text.find_first_of("0123456789") == std::string::npos)
+  if (rewrites.empty())
     return text;
   for (std::size_t k = 0; k < rewrites.size(); ++k) {
     icu::UnicodeString u = unicode_of(text);
@@ -557,21 +625,21 @@ void Transliterator::State::chunk(std::string_view in, std::size_t base, std::st
       }
       break;
     }
-    const CachedWord& w = word(in.substr(start, i - start));
+    const WordView w = word(in.substr(start, i - start));
     out += w.out;
     tally.add(w.tally);
-    if (notes != nullptr) {
-      for (const auto& n : w.notes)
+    if (notes != nullptr && w.notes != nullptr) {
+      for (const auto& n : *w.notes)
         notes->push_back({base + start + n.offset, n.severity, n.code, n.message});
     }
   }
 }
 
-const CachedWord& Transliterator::State::word(std::string_view w) {
+WordView Transliterator::State::word(std::string_view w) {
   const std::uint64_t hash = WordCache::hash_of(w);
-  if (const CachedWord* hit = cache.find(w, hash))
+  if (const auto hit = cache.find(w, hash))
     return *hit;
-  if (cache.size() >= kCacheLimit)
+  if (cache.full())
     cache.clear();
   return cache.insert(w, hash, convert_word(w));
 }
@@ -626,11 +694,11 @@ CachedWord Transliterator::State::convert_word(std::string_view w) {
   }
   normalise_apostrophes(u, result);
   icu::UnicodeString converted;
-  if (case_of(u) == Case::mixed) {
+  if (const Case kind = case_of(u); kind == Case::mixed) {
     for (const auto& piece : case_pieces(u))
-      converted += convert_piece(piece);
+      converted += convert_piece(piece, case_of(piece));
   } else {
-    converted = convert_piece(u);
+    converted = convert_piece(u, kind);
   }
   style_apostrophes(converted);
   result.out = utf8_of(converted);
@@ -744,10 +812,11 @@ bool Transliterator::State::keeps(const icu::UnicodeString& word) {
   return false;
 }
 
-icu::UnicodeString Transliterator::State::convert_piece(const icu::UnicodeString& piece) {
-  const Case kind = case_of(piece);
+icu::UnicodeString Transliterator::State::convert_piece(const icu::UnicodeString& piece,
+                                                        Case kind) {
   icu::UnicodeString lower(piece);
-  lower.toLower(compiled->casing);
+  if (kind != Case::lower && kind != Case::none)
+    lower.toLower(compiled->casing);
   icu::UnicodeString out = convert_lower(lower);
   if (kind == Case::upper) {
     out.toUpper(compiled->casing);
@@ -779,11 +848,15 @@ icu::UnicodeString Transliterator::State::convert_lower(const icu::UnicodeString
   const std::string key = utf8_of(lower);
   if (auto it = compiled->lexicon.find(key); it != compiled->lexicon.end())
     return unicode_of(it->second.target);
+  return convert_with_rules(lower, key);
+}
+
+icu::UnicodeString Transliterator::State::convert_with_rules(const icu::UnicodeString& lower,
+                                                             const std::string& key) {
   icu::Transliterator& t = rules_for(lower);
-  const std::size_t longest = std::min(compiled->longest_stem, key.size() - 1);
-  for (std::size_t length = longest; length > 0; --length) {
-    if ((static_cast<unsigned char>(key[length]) & 0xC0U) == 0x80U)
-      continue;  // not a character boundary
+  for (const std::size_t length : compiled->stem_lengths) {
+    if (length >= key.size() || (static_cast<unsigned char>(key[length]) & 0xC0U) == 0x80U)
+      continue;  // the whole word (looked up already), or not a character boundary
     auto it = compiled->stems.find(std::string_view(key).substr(0, length));
     if (it == compiled->stems.end())
       continue;

@@ -211,7 +211,11 @@ void load_lexicon(const std::string& path, Compiled& compiled) {
     const std::string source(trim(fields[0]));
     if (entry.stem) {
       compiled.stems[source] = entry.target;
-      compiled.longest_stem = std::max(compiled.longest_stem, source.size());
+      auto& lengths = compiled.stem_lengths;
+      if (std::find(lengths.begin(), lengths.end(), source.size()) == lengths.end()) {
+        lengths.push_back(source.size());
+        std::sort(lengths.rbegin(), lengths.rend());
+      }
     }
     compiled.lexicon[source] = std::move(entry);
   }

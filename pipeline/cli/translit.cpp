@@ -6,8 +6,8 @@
 #include "pipeline/cli/verbs.h"
 #include "pipeline/core/error.h"
 #include "pipeline/core/lines.h"
-#include "pipeline/core/parallel.h"
 #include "pipeline/translit/document.h"
+#include "pipeline/translit/worker.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,56 +24,69 @@ LanguageTag tag_option(const std::string& option, const std::string& value) {
   return *tag;
 }
 
-// Streams cues in batches; with more than one job, each batch is split between threads, each
-// with its own transliterator and word cache.
+// Streams cues in batches. With more than one job, a batch is cut into shares: this process
+// converts the first, forked workers (translit/worker.h) the others, each with its own word cache.
 class TranslitFilter : public io::DocumentFilter {
  public:
-  TranslitFilter(const TranslitPlan& plan, unsigned jobs) : plan_(plan), jobs_(std::max(1U, jobs)) {
-    for (unsigned j = 0; j < jobs_; ++j)
-      engines_.emplace_back(plan.compiled);
-  }
+  TranslitFilter(const TranslitPlan& plan, unsigned jobs)
+      : plan_(plan), jobs_(std::max(1U, jobs)), engine_(plan.compiled) {}
 
   void header(Document& header, Diagnostics& diag) override {
-    translit::transliterate_header(header, engines_.front(), diag);
+    translit::transliterate_header(header, engine_, diag);
   }
   void cue(Cue& cue, Diagnostics& diag) override {
-    translit::transliterate_cue(cue, ++cues_, engines_.front(), diag);
+    translit::transliterate_cue(cue, ++cues_, engine_, diag);
   }
   void cues(std::span<Cue> batch, Diagnostics& diag) override {
-    const std::size_t blocks = std::min<std::size_t>(jobs_, batch.size() / kMinimumBlock + 1);
-    if (blocks <= 1) {
+    const std::size_t shares = std::min<std::size_t>(jobs_, batch.size() / kMinimumShare + 1);
+    if (shares <= 1) {
       io::DocumentFilter::cues(batch, diag);
       return;
     }
-    std::vector<Diagnostics> block_diags(blocks, Diagnostics(diag.path()));
-    const std::size_t first = cues_;
-    parallel_for(blocks, static_cast<unsigned>(blocks), [&](std::size_t b) {
-      const std::size_t begin = batch.size() * b / blocks;
-      const std::size_t end = batch.size() * (b + 1) / blocks;
-      for (std::size_t i = begin; i < end; ++i)
-        translit::transliterate_cue(batch[i], first + i + 1, engines_[b], block_diags[b]);
-    });
-    cues_ += batch.size();
-    for (const auto& block : block_diags) {
-      for (const auto& d : block.all())
-        diag.add(d.severity, d.where, d.code, d.message);
+    // Workers are forked on first need, while the process still has one thread.
+    while (workers_.size() + 1 < shares)
+      workers_.push_back(std::make_unique<translit::Worker>(plan_.compiled));
+    const auto share = [&](std::size_t k) {
+      return batch.subspan(batch.size() * k / shares,
+                           batch.size() * (k + 1) / shares - batch.size() * k / shares);
+    };
+    for (std::size_t k = 1; k < shares; ++k) {
+      translit::RecordingConverter recorder(plan_.direction);
+      Diagnostics ignored;
+      for (const Cue& cue : share(k)) {
+        Cue copy = cue;
+        translit::transliterate_cue(copy, 0, recorder, ignored);
+      }
+      workers_[k - 1]->send(recorder.texts());
     }
+    std::size_t number = cues_;
+    for (Cue& cue : share(0))
+      translit::transliterate_cue(cue, ++number, engine_, diag);
+    for (std::size_t k = 1; k < shares; ++k) {
+      translit::ReplayConverter replay(plan_.direction, workers_[k - 1]->receive(worker_tally_));
+      for (Cue& cue : share(k))
+        translit::transliterate_cue(cue, ++number, replay, diag);
+      if (!replay.exhausted())
+        throw InternalError("transliteration worker: more results than texts");
+    }
+    cues_ = number;
   }
   std::size_t batch_size() const override { return jobs_ > 1 ? kBatch : 1; }
   void finish(Diagnostics& diag) override {
-    translit::ScriptTally tally;
-    for (const auto& engine : engines_)
-      tally.add(engine.tally());
+    translit::ScriptTally tally = engine_.tally();
+    tally.add(worker_tally_);
     translit::check_source_script(tally, plan_.direction, diag.path());
   }
 
  private:
   static constexpr std::size_t kBatch = 8192;
-  static constexpr std::size_t kMinimumBlock = 256;
+  static constexpr std::size_t kMinimumShare = 256;
 
   const TranslitPlan& plan_;
   unsigned jobs_;
-  std::vector<translit::Transliterator> engines_;
+  translit::Transliterator engine_;
+  std::vector<std::unique_ptr<translit::Worker>> workers_;
+  translit::ScriptTally worker_tally_;
   std::size_t cues_ = 0;
 };
 

@@ -64,7 +64,7 @@ std::string retag_filename(const std::string& filename, const Direction& directi
   return (path.parent_path() / (stem + "." + target + ext)).string();
 }
 
-void transliterate_cue(Cue& cue, std::size_t number, Transliterator& engine, Diagnostics& diag) {
+void transliterate_cue(Cue& cue, std::size_t number, TextConverter& engine, Diagnostics& diag) {
   const Direction& direction = engine.direction();
   const bool rtl = right_to_left(direction);
   std::vector<Normalisation> notes;
@@ -78,7 +78,7 @@ void transliterate_cue(Cue& cue, std::size_t number, Transliterator& engine, Dia
           span.annotation = retag(*tag, direction).to_string();
       } else if (span.kind == SpanKind::voice) {
         // Speaker names are read by the audience (and by dubbing actors) in the new script too.
-        span.annotation = engine.text(span.annotation);
+        span.annotation = engine.text(span.annotation, nullptr);
       }
     }
     if (run.kind == RunKind::line_break) {
@@ -102,14 +102,14 @@ void transliterate_cue(Cue& cue, std::size_t number, Transliterator& engine, Dia
     line_start = line_start && converted.empty();
     run.text = std::move(converted);
   }
-  cue.speaker = engine.text(cue.speaker);
+  cue.speaker = engine.text(cue.speaker, nullptr);
   if (!cue.language.empty()) {
     if (auto tag = LanguageTag::parse(cue.language))
       cue.language = retag(*tag, direction).to_string();
   }
 }
 
-void transliterate_header(Document& doc, Transliterator& engine, Diagnostics& diag) {
+void transliterate_header(Document& doc, TextConverter& engine, Diagnostics& diag) {
   const Direction& direction = engine.direction();
   if (!doc.meta.language.empty() && doc.meta.language.language() != direction.from.language()) {
     diag.warn(0, 0, "translit-language-mismatch",

@@ -24,10 +24,10 @@ std::string retag_filename(const std::string& filename, const Direction& directi
                            const std::string& extension = "");
 
 // Converts one cue. `number` is the cue's 1-based position, used in diagnostics.
-void transliterate_cue(Cue& cue, std::size_t number, Transliterator& engine, Diagnostics& diag);
+void transliterate_cue(Cue& cue, std::size_t number, TextConverter& engine, Diagnostics& diag);
 
 // The document-level parts: its language tag and its title.
-void transliterate_header(Document& doc, Transliterator& engine, Diagnostics& diag);
+void transliterate_header(Document& doc, TextConverter& engine, Diagnostics& diag);
 
 // The whole document, cues in parallel over `jobs` threads (0 = one per core). Throws ParseError
 // when the text is not in the direction's source script.

@@ -72,21 +72,30 @@ class Compiled;
 std::shared_ptr<const Compiled> compile(const Direction& direction, const Options& options = {});
 const Direction& direction_of(const Compiled& compiled);
 
+// What converts the texts of a cue: the engine itself, or a stand-in that replays what another
+// process converted (see worker.h).
+class TextConverter {
+ public:
+  virtual ~TextConverter() = default;
+  virtual std::string text(std::string_view utf8, std::vector<Normalisation>* notes) = 0;
+  virtual const Direction& direction() const = 0;
+};
+
 // One per thread: a clone of the ICU transliterators and a cache of the words already seen.
-class Transliterator {
+class Transliterator final : public TextConverter {
  public:
   explicit Transliterator(std::shared_ptr<const Compiled> compiled);
-  ~Transliterator();
+  ~Transliterator() override;
   Transliterator(Transliterator&&) noexcept;
   Transliterator& operator=(Transliterator&&) noexcept;
   Transliterator(const Transliterator&) = delete;
   Transliterator& operator=(const Transliterator&) = delete;
 
   // The text of one run. `notes`, when given, receives what was normalised.
-  std::string text(std::string_view utf8, std::vector<Normalisation>* notes = nullptr);
+  std::string text(std::string_view utf8, std::vector<Normalisation>* notes = nullptr) override;
   // Letters counted by every text() call so far.
   const ScriptTally& tally() const;
-  const Direction& direction() const;
+  const Direction& direction() const override;
 
  private:
   struct State;

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <sstream>
 
@@ -24,8 +26,10 @@ LanguageTag tag_option(const std::string& option, const std::string& value) {
   return *tag;
 }
 
-// Streams cues in batches. With more than one job, a batch is cut into shares: this process
-// converts the first, forked workers (translit/worker.h) the others, each with its own word cache.
+// Streams cues in batches. With more than one job, each batch is split: forked workers
+// (translit/worker.h) convert the end of it while this process reads the next batch and then
+// converts the start. The split follows the measured speeds, so that the workers finish when this
+// process needs their results.
 class TranslitFilter : public io::DocumentFilter {
  public:
   TranslitFilter(const TranslitPlan& plan, unsigned jobs)
@@ -37,41 +41,71 @@ class TranslitFilter : public io::DocumentFilter {
   void cue(Cue& cue, Diagnostics& diag) override {
     translit::transliterate_cue(cue, ++cues_, engine_, diag);
   }
+  std::size_t batch_size() const override { return jobs_ > 1 ? kBatch : 1; }
+
+  void start(std::span<Cue> batch, Diagnostics& diag) override {
+    (void)diag;
+    started_ = {};
+    if (jobs_ <= 1 || batch.size() < kMinimumShare * 2)
+      return;
+    // Workers are forked on first need, while the process still has one thread.
+    while (workers_.size() + 1 < jobs_)
+      workers_.push_back(std::make_unique<translit::Worker>(plan_.compiled));
+    const auto to_workers =
+        static_cast<std::size_t>(static_cast<double>(batch.size()) * (1 - own_share_));
+    started_.own = batch.size() - std::clamp<std::size_t>(to_workers, 0, batch.size());
+    const std::size_t each = (batch.size() - started_.own) / workers_.size();
+    std::size_t from = started_.own;
+    for (std::size_t k = 0; k < workers_.size(); ++k) {
+      const std::size_t to = k + 1 == workers_.size() ? batch.size() : from + each;
+      std::vector<std::string_view> texts;
+      for (const Cue& cue : batch.subspan(from, to - from))
+        translit::texts_of(cue, texts);
+      workers_[k]->send(texts);
+      started_.ends.push_back(to);
+      from = to;
+    }
+  }
+
   void cues(std::span<Cue> batch, Diagnostics& diag) override {
-    const std::size_t shares = std::min<std::size_t>(jobs_, batch.size() / kMinimumShare + 1);
-    if (shares <= 1) {
+    if (started_.ends.empty()) {
       io::DocumentFilter::cues(batch, diag);
       return;
     }
-    // Workers are forked on first need, while the process still has one thread.
-    while (workers_.size() + 1 < shares)
-      workers_.push_back(std::make_unique<translit::Worker>(plan_.compiled));
-    const auto share = [&](std::size_t k) {
-      return batch.subspan(batch.size() * k / shares,
-                           batch.size() * (k + 1) / shares - batch.size() * k / shares);
-    };
-    for (std::size_t k = 1; k < shares; ++k) {
-      translit::RecordingConverter recorder(plan_.direction);
-      Diagnostics ignored;
-      for (const Cue& cue : share(k)) {
-        Cue copy = cue;
-        translit::transliterate_cue(copy, 0, recorder, ignored);
-      }
-      workers_[k - 1]->send(recorder.texts());
-    }
+    const auto own_begin = Clock::now();
     std::size_t number = cues_;
-    for (Cue& cue : share(0))
+    for (Cue& cue : batch.first(started_.own))
       translit::transliterate_cue(cue, ++number, engine_, diag);
-    for (std::size_t k = 1; k < shares; ++k) {
-      translit::ReplayConverter replay(plan_.direction, workers_[k - 1]->receive(worker_tally_));
-      for (Cue& cue : share(k))
+    const auto own_end = Clock::now();
+    std::size_t from = started_.own;
+    double worker_per_cue = 0;
+    double waited = 0;
+    for (std::size_t k = 0; k < workers_.size(); ++k) {
+      const auto wait_begin = Clock::now();
+      translit::ReplayConverter replay(plan_.direction, workers_[k]->receive(worker_tally_));
+      waited += seconds(Clock::now() - wait_begin);
+      const std::size_t to = started_.ends[k];
+      for (Cue& cue : batch.subspan(from, to - from))
         translit::transliterate_cue(cue, ++number, replay, diag);
       if (!replay.exhausted())
         throw InternalError("transliteration worker: more results than texts");
+      worker_per_cue =
+          std::max(worker_per_cue, seconds(workers_[k]->last_busy()) /
+                                       static_cast<double>(std::max<std::size_t>(1, to - from)));
+      from = to;
     }
     cues_ = number;
+    // Everything else this process did since the last batch: reading, writing, recording.
+    const auto now = Clock::now();
+    if (last_batch_end_ != Clock::time_point{}) {
+      const double own_seconds = seconds(own_end - own_begin);
+      const double other = seconds(now - last_batch_end_) - own_seconds - waited;
+      rebalance(batch.size(), own_seconds, other, worker_per_cue);
+    }
+    last_batch_end_ = now;
+    started_ = {};
   }
-  std::size_t batch_size() const override { return jobs_ > 1 ? kBatch : 1; }
+
   void finish(Diagnostics& diag) override {
     translit::ScriptTally tally = engine_.tally();
     tally.add(worker_tally_);
@@ -79,8 +113,31 @@ class TranslitFilter : public io::DocumentFilter {
   }
 
  private:
-  static constexpr std::size_t kBatch = 8192;
-  static constexpr std::size_t kMinimumShare = 256;
+  using Clock = std::chrono::steady_clock;
+  static constexpr std::size_t kBatch = 4096;
+  static constexpr std::size_t kMinimumShare = 128;
+
+  static double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+  // The next batch's share for this process: the workers should take as long on theirs as this
+  // process takes on its own share plus everything else it does meanwhile (reading, writing).
+  void rebalance(std::size_t cues, double own_seconds, double other_seconds,
+                 double worker_per_cue) {
+    if (started_.own == 0 || worker_per_cue <= 0)
+      return;
+    const double own_per_cue = own_seconds / static_cast<double>(started_.own);
+    const double workers = static_cast<double>(workers_.size());
+    // own * own_per_cue + other = (cues - own) / workers * worker_per_cue
+    const double n = static_cast<double>(cues);
+    const double own =
+        (n * worker_per_cue / workers - other_seconds) / (own_per_cue + worker_per_cue / workers);
+    own_share_ = std::clamp(own / n, 0.05, 0.95);
+  }
+
+  struct Started {
+    std::size_t own = 0;            // cues [0, own) are this process's
+    std::vector<std::size_t> ends;  // worker k has [ends[k-1] or own, ends[k])
+  };
 
   const TranslitPlan& plan_;
   unsigned jobs_;
@@ -88,6 +145,9 @@ class TranslitFilter : public io::DocumentFilter {
   std::vector<std::unique_ptr<translit::Worker>> workers_;
   translit::ScriptTally worker_tally_;
   std::size_t cues_ = 0;
+  double own_share_ = 0.5;
+  Clock::time_point last_batch_end_{};
+  Started started_;
 };
 
 int list_directions(bool json) {

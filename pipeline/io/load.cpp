@@ -1,5 +1,7 @@
 #include "pipeline/io/load.h"
 
+#include <utility>
+
 #include "codecs/common/streaming.h"
 #include "codecs/registry.h"
 #include "pipeline/core/error.h"
@@ -194,10 +196,21 @@ class Relay : public codecs::CueSink {
     flush_if_full();
   }
   void cue(Cue&& cue) override {
-    if (filter_ != nullptr) {
+    if (filter_ != nullptr && filter_->batch_size() <= 1) {
+      filter_->cues(std::span<Cue>(&cue, 1), diag_);
+    } else if (filter_ != nullptr) {
       batch_.push_back(std::move(cue));
-      if (batch_.size() >= filter_->batch_size())
-        write_batch();
+      if (batch_.size() >= filter_->batch_size()) {
+        // Finish the batch before, start this one, and only then write the one finished, so that
+        // a filter working in the background has the writing time too.
+        if (!pending_.empty())
+          filter_->cues(pending_, diag_);
+        std::vector<Cue> done = std::exchange(pending_, std::move(batch_));
+        batch_ = {};
+        batch_.reserve(filter_->batch_size());
+        filter_->start(pending_, diag_);
+        write(done);
+      }
       return;
     }
     writer_.cue(cue, buffer_);
@@ -205,23 +218,29 @@ class Relay : public codecs::CueSink {
     flush_if_full();
   }
   void finish() {
-    write_batch();
+    if (filter_ != nullptr) {
+      if (!pending_.empty()) {
+        filter_->cues(pending_, diag_);
+        write(pending_);
+      }
+      if (!batch_.empty()) {
+        filter_->start(batch_, diag_);
+        filter_->cues(batch_, diag_);
+        write(batch_);
+      }
+    }
     writer_.end(buffer_);
     flush();
   }
   std::size_t cues() const { return cues_; }
 
  private:
-  void write_batch() {
-    if (batch_.empty())
-      return;
-    filter_->cues(batch_, diag_);
-    for (const Cue& each : batch_) {
+  void write(const std::vector<Cue>& batch) {
+    for (const Cue& each : batch) {
       writer_.cue(each, buffer_);
       ++cues_;
       flush_if_full();
     }
-    batch_.clear();
   }
   void flush_if_full() {
     if (buffer_.size() >= kFlushBytes)
@@ -237,7 +256,8 @@ class Relay : public codecs::CueSink {
   const Prepared& prepared_;
   Diagnostics& diag_;
   DocumentFilter* filter_;
-  std::vector<Cue> batch_;
+  std::vector<Cue> batch_;    // being read
+  std::vector<Cue> pending_;  // started, being converted
   std::string buffer_;
   std::size_t cues_ = 0;
 };

@@ -45,6 +45,13 @@ class DocumentFilter {
   // filter may work on a batch in parallel.
   virtual void cues(std::span<Cue> batch, Diagnostics& diag);
   virtual std::size_t batch_size() const { return 1; }
+  // Streaming calls start() on a batch as soon as it is complete and cues() on it only after it
+  // has read the next one, so that a filter may convert in the background meanwhile. The batch
+  // stays where it is in between.
+  virtual void start(std::span<Cue> batch, Diagnostics& diag) {
+    (void)batch;
+    (void)diag;
+  }
   // The default calls header() and then cues() on all cues.
   virtual void document(Document& doc, Diagnostics& diag);
   // After the last cue; throws InputError to refuse the output.

@@ -64,6 +64,21 @@ std::string retag_filename(const std::string& filename, const Direction& directi
   return (path.parent_path() / (stem + "." + target + ext)).string();
 }
 
+// The order in which transliterate_cue() asks its converter for texts: voice names of each run's
+// spans, then the run's text if it is a text run, and the speaker last. Keep the two in step.
+void texts_of(const Cue& cue, std::vector<std::string_view>& texts) {
+  for (const Run& run : cue.runs) {
+    for (const Span& span : run.spans) {
+      if (span.kind == SpanKind::voice)
+        texts.emplace_back(span.annotation);
+    }
+    if (run.kind == RunKind::text)
+      texts.emplace_back(run.text);
+  }
+  if (!cue.speaker.empty())
+    texts.emplace_back(cue.speaker);
+}
+
 void transliterate_cue(Cue& cue, std::size_t number, TextConverter& engine, Diagnostics& diag) {
   const Direction& direction = engine.direction();
   const bool rtl = right_to_left(direction);
@@ -102,7 +117,8 @@ void transliterate_cue(Cue& cue, std::size_t number, TextConverter& engine, Diag
     line_start = line_start && converted.empty();
     run.text = std::move(converted);
   }
-  cue.speaker = engine.text(cue.speaker, nullptr);
+  if (!cue.speaker.empty())
+    cue.speaker = engine.text(cue.speaker, nullptr);
   if (!cue.language.empty()) {
     if (auto tag = LanguageTag::parse(cue.language))
       cue.language = retag(*tag, direction).to_string();

@@ -23,6 +23,9 @@ LanguageTag retag(const LanguageTag& tag, const Direction& direction);
 std::string retag_filename(const std::string& filename, const Direction& direction,
                            const std::string& extension = "");
 
+// The texts transliterate_cue() converts, in the order it asks for them (for worker processes).
+void texts_of(const Cue& cue, std::vector<std::string_view>& texts);
+
 // Converts one cue. `number` is the cue's 1-based position, used in diagnostics.
 void transliterate_cue(Cue& cue, std::size_t number, TextConverter& engine, Diagnostics& diag);
 

@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <string>
 
 #include "pipeline/core/error.h"
 
@@ -30,7 +32,8 @@ class Writer {
 
 class Reader {
  public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  explicit Reader(std::string_view bytes, std::size_t at = 0) : bytes_(bytes), at_(at) {}
+  std::size_t at() const { return at_; }
   std::uint64_t u64() {
     need(8);
     std::uint64_t value = 0;
@@ -98,32 +101,56 @@ void send_message(int fd, const std::string& message) {
   write_all(fd, message);
 }
 
-// The child: convert what comes, until the parent closes its end.
+void put_notes(Writer& out, const std::vector<Normalisation>& notes) {
+  out.u64(notes.size());
+  for (const auto& n : notes) {
+    out.u64(n.offset);
+    out.u64(static_cast<std::uint64_t>(n.severity));
+    out.str(n.code);
+    out.str(n.message);
+  }
+}
+
+void get_notes(Reader& in, std::vector<Normalisation>* notes) {
+  const std::uint64_t count = in.u64();
+  for (std::uint64_t i = 0; i < count; ++i) {
+    Normalisation n;
+    n.offset = in.u64();
+    n.severity = static_cast<Severity>(in.u64());
+    n.code = in.str();
+    n.message = in.str();
+    if (notes != nullptr)
+      notes->push_back(std::move(n));
+  }
+}
+
+// The child: convert what comes, until the parent closes its end. A reply is the letters counted,
+// the time taken and the number of texts, then each conversion with its notes.
 [[noreturn]] void serve(int fd, const std::shared_ptr<const Compiled>& compiled) {
   try {
     Transliterator engine(compiled);
     std::string request;
     std::vector<Normalisation> notes;
     while (read_message(fd, request)) {
+      const auto began = std::chrono::steady_clock::now();
       Reader in(request);
       const std::uint64_t count = in.u64();
       const ScriptTally before = engine.tally();
-      Writer out;
+      Writer items;
       for (std::uint64_t i = 0; i < count; ++i) {
         notes.clear();
-        out.str(engine.text(in.str(), &notes));
-        out.u64(notes.size());
-        for (const auto& n : notes) {
-          out.u64(n.offset);
-          out.u64(static_cast<std::uint64_t>(n.severity));
-          out.str(n.code);
-          out.str(n.message);
-        }
+        items.str(engine.text(in.str(), &notes));
+        put_notes(items, notes);
       }
+      Writer out;
       out.u64(engine.tally().source - before.source);
       out.u64(engine.tally().target - before.target);
       out.u64(engine.tally().other - before.other);
-      send_message(fd, out.bytes());
+      out.u64(static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                             std::chrono::steady_clock::now() - began)
+                                             .count()));
+      out.u64(count);
+      send_message(fd, out.bytes() + items.bytes());
     }
     ::_exit(0);
   } catch (...) {
@@ -154,8 +181,12 @@ Worker::Worker(std::shared_ptr<const Compiled> compiled) {
 }
 
 Worker::~Worker() {
-  if (socket_ >= 0)
-    ::close(socket_);  // the child sees the end of its requests and exits
+  if (socket_ >= 0) {
+    // The child sees the end of its requests and exits. shutdown(), not only close(): workers
+    // forked later hold copies of this descriptor, and the end must reach the child anyway.
+    ::shutdown(socket_, SHUT_RDWR);
+    ::close(socket_);
+  }
   if (child_ > 0) {
     int status = 0;
     while (::waitpid(child_, &status, 0) < 0 && errno == EINTR) {
@@ -163,7 +194,7 @@ Worker::~Worker() {
   }
 }
 
-void Worker::send(const std::vector<std::string>& texts) {
+void Worker::send(const std::vector<std::string_view>& texts) {
   Writer out;
   out.u64(texts.size());
   for (const auto& text : texts)
@@ -172,45 +203,35 @@ void Worker::send(const std::vector<std::string>& texts) {
   pending_ = texts.size();
 }
 
-std::vector<Converted> Worker::receive(ScriptTally& tally) {
-  std::string message;
-  if (!read_message(socket_, message))
+Reply Worker::receive(ScriptTally& tally) {
+  Reply reply;
+  if (!read_message(socket_, reply.message))
     throw InternalError("transliteration worker ended unexpectedly");
-  Reader in(message);
-  std::vector<Converted> results(pending_);
-  for (Converted& c : results) {
-    c.text = in.str();
-    const std::uint64_t notes = in.u64();
-    for (std::uint64_t n = 0; n < notes; ++n) {
-      Normalisation note;
-      note.offset = in.u64();
-      note.severity = static_cast<Severity>(in.u64());
-      note.code = in.str();
-      note.message = in.str();
-      c.notes.push_back(std::move(note));
-    }
-  }
+  Reader in(reply.message);
   tally.source += in.u64();
   tally.target += in.u64();
   tally.other += in.u64();
+  last_busy_ = std::chrono::nanoseconds(in.u64());
+  reply.items = in.u64();
+  reply.first_item = in.at();
+  if (reply.items != pending_) {
+    throw InternalError("transliteration worker: answered " + std::to_string(reply.items) +
+                        " texts of " + std::to_string(pending_));
+  }
   pending_ = 0;
-  return results;
-}
-
-std::string RecordingConverter::text(std::string_view utf8, std::vector<Normalisation>* notes) {
-  (void)notes;
-  texts_.emplace_back(utf8);
-  return std::string(utf8);
+  return reply;
 }
 
 std::string ReplayConverter::text(std::string_view utf8, std::vector<Normalisation>* notes) {
   (void)utf8;
-  if (next_ >= results_.size())
+  if (next_ >= reply_.items)
     throw InternalError("transliteration worker: fewer results than texts");
-  Converted& c = results_[next_++];
-  if (notes != nullptr)
-    notes->insert(notes->end(), c.notes.begin(), c.notes.end());
-  return std::move(c.text);
+  ++next_;
+  Reader in(reply_.message, at_);
+  std::string converted = in.str();
+  get_notes(in, notes);
+  at_ = in.at();
+  return converted;
 }
 
 }  // namespace kopru::translit

@@ -6,6 +6,7 @@
 #pragma once
 #include <sys/types.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,9 +15,11 @@
 
 namespace kopru::translit {
 
-struct Converted {
-  std::string text;
-  std::vector<Normalisation> notes;
+// A worker's conversions of one batch, read as they are replayed.
+struct Reply {
+  std::string message;
+  std::size_t first_item = 0;  // byte offset of the first conversion in `message`
+  std::size_t items = 0;
 };
 
 class Worker {
@@ -29,42 +32,32 @@ class Worker {
 
   // Sends texts to convert; the child starts at once. Every send() needs a receive() before the
   // next send().
-  void send(const std::vector<std::string>& texts);
+  void send(const std::vector<std::string_view>& texts);
   // The conversions, in the order sent; adds the letters the child counted to `tally`.
-  std::vector<Converted> receive(ScriptTally& tally);
+  Reply receive(ScriptTally& tally);
+  // How long the child took to convert the last batch received.
+  std::chrono::nanoseconds last_busy() const { return last_busy_; }
 
  private:
   int socket_ = -1;
   pid_t child_ = -1;
   std::size_t pending_ = 0;  // texts sent, not yet received
-};
-
-// Returns each text unchanged and remembers it: run over a copy of a cue, it lists what the cue
-// needs converted, in the order transliterate_cue() asks.
-class RecordingConverter final : public TextConverter {
- public:
-  explicit RecordingConverter(const Direction& direction) : direction_(direction) {}
-  std::string text(std::string_view utf8, std::vector<Normalisation>* notes) override;
-  const Direction& direction() const override { return direction_; }
-  std::vector<std::string>& texts() { return texts_; }
-
- private:
-  const Direction& direction_;
-  std::vector<std::string> texts_;
+  std::chrono::nanoseconds last_busy_{0};
 };
 
 // Hands out conversions made elsewhere, in order.
 class ReplayConverter final : public TextConverter {
  public:
-  ReplayConverter(const Direction& direction, std::vector<Converted> results)
-      : direction_(direction), results_(std::move(results)) {}
+  ReplayConverter(const Direction& direction, Reply reply)
+      : direction_(direction), reply_(std::move(reply)), at_(reply_.first_item) {}
   std::string text(std::string_view utf8, std::vector<Normalisation>* notes) override;
   const Direction& direction() const override { return direction_; }
-  bool exhausted() const { return next_ == results_.size(); }
+  bool exhausted() const { return next_ == reply_.items; }
 
  private:
   const Direction& direction_;
-  std::vector<Converted> results_;
+  Reply reply_;
+  std::size_t at_ = 0;
   std::size_t next_ = 0;
 };
 

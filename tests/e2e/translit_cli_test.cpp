@@ -169,5 +169,26 @@ TEST(TranslitCli, ParallelAndStreamingOutputsAreIdentical) {
   EXPECT_EQ(slurp(dir / "one.srt"), slurp(dir / "two.srt"));
 }
 
+TEST(TranslitCli, WorkerProcessesGiveTheSameOutputAndDiagnosticsAsOneProcess) {
+  ScratchDir dir;
+  std::string srt;
+  for (int i = 0; i < 10000; ++i) {
+    // Every 997th cue has a Latin "a" in a Cyrillic word: a warning with its cue number.
+    srt += std::to_string(i + 1) + "\n00:00:01,000 --> 00:00:02,000\n<i>Юлдуз</i> " +
+           std::to_string(i) + (i % 997 == 0 ? " пaпа" : " ер") + "\nЦирк ва АҚШ" +
+           std::to_string(i % 50) + "\n\n";
+  }
+  const std::string in = dir.write("big.srt", srt);
+  const auto one = run_kopru("translit " + q(in) + " -o " + q(dir / "one.srt") +
+                             " --from uz-Cyrl --to uz-Latn -j 1");
+  const auto three = run_kopru("translit " + q(in) + " -o " + q(dir / "three.srt") +
+                               " --from uz-Cyrl --to uz-Latn -j 3");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_EQ(three.exit_code, 0) << three.err;
+  EXPECT_EQ(slurp(dir / "one.srt"), slurp(dir / "three.srt"));
+  EXPECT_EQ(one.err, three.err);
+  EXPECT_NE(one.err.find("cue 8974, line 1"), std::string::npos) << one.err;
+}
+
 }  // namespace
 }  // namespace kopru::testing

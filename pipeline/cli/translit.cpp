@@ -126,9 +126,9 @@ class TranslitFilter : public io::DocumentFilter {
     if (started_.own == 0 || worker_per_cue <= 0)
       return;
     const double own_per_cue = own_seconds / static_cast<double>(started_.own);
-    const double workers = static_cast<double>(workers_.size());
+    const auto workers = static_cast<double>(workers_.size());
     // own * own_per_cue + other = (cues - own) / workers * worker_per_cue
-    const double n = static_cast<double>(cues);
+    const auto n = static_cast<double>(cues);
     const double own =
         (n * worker_per_cue / workers - other_seconds) / (own_per_cue + worker_per_cue / workers);
     own_share_ = std::clamp(own / n, 0.05, 0.95);

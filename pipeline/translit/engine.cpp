@@ -22,7 +22,7 @@ namespace kopru::translit {
 
 namespace {
 
-constexpr std::size_t kCacheLimit = 1U << 18U;  // words; the cache restarts when it is full
+constexpr std::size_t kCacheLimit = 1U << 17U;  // words; the cache restarts when it is full
 
 constexpr UChar32 kTurnedComma = 0x02BB;  // ʻ  (oʻ gʻ)
 constexpr UChar32 kApostrophe = 0x02BC;   // ʼ  (tutuq belgisi)
@@ -187,7 +187,7 @@ bool is_roman_numeral(const icu::UnicodeString& s) {
       return false;
   }
   // Well formed: thousands, hundreds, tens, units, each in its canonical spelling.
-  static const std::array<std::u16string_view, 4> kOrders{u"M", u"CDM", u"XLC", u"IVX"};
+  static constexpr std::array<std::u16string_view, 4> kOrders{u"M", u"CDM", u"XLC", u"IVX"};
   std::u16string_view rest(reinterpret_cast<const char16_t*>(s.getBuffer()),
                            static_cast<std::size_t>(s.length()));
   auto take = [&rest](std::u16string_view digit) {
@@ -337,7 +337,7 @@ class WordCache {
   }
 
  private:
-  static constexpr std::size_t kArenaLimit = 64U << 20U;
+  static constexpr std::size_t kArenaLimit = 16U << 20U;
 
   struct Header {
     std::uint32_t key_length;

@@ -203,7 +203,7 @@ void load_lexicon(const std::string& path, Compiled& compiled) {
       if (kind == "stem") {
         entry.stem = true;
       } else if (kind != "word") {
-        const std::size_t column = static_cast<std::size_t>(fields[2].data() - line.data());
+        const auto column = static_cast<std::size_t>(fields[2].data() - line.data());
         throw ParseError("expected 'word' or 'stem', found '" + std::string(kind) + "'",
                          SourceLocation{path, line_number, column_of(line, column), 0});
       }
@@ -378,9 +378,11 @@ std::shared_ptr<const Compiled> compile(const Direction& direction, const Option
     }
   }
   for (const Directive& d : header.directives) {
-    if (d.key == "from" || d.key == "to" || d.key == "status" || d.key == "casing") {
-      continue;
-    } else if (d.key == "alphabet") {
+    if (d.key == "from" || d.key == "to" || d.key == "status" || d.key == "casing" ||
+        d.key == "class") {
+      continue;  // read above, or below once the file's own rules are compiled
+    }
+    if (d.key == "alphabet") {
       compiled->alphabet = parse_set(path, d, d.value);
     } else if (d.key == "lexicon") {
       load_lexicon((folder / d.value).string(), *compiled);
@@ -399,8 +401,6 @@ std::shared_ptr<const Compiled> compile(const Direction& direction, const Option
       set_punctuation(path, d, *compiled);
     } else if (d.key == "numeral-rewrite") {
       add_rewrite(path, d, *compiled);
-    } else if (d.key == "class") {
-      continue;  // after the main rules compiled
     } else {
       throw ParseError("unknown directive '" + d.key + "'",
                        SourceLocation{path, d.line, d.key_column, 0});

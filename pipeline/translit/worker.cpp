@@ -160,7 +160,7 @@ void get_notes(Reader& in, std::vector<Normalisation>* notes) {
 
 }  // namespace
 
-Worker::Worker(std::shared_ptr<const Compiled> compiled) {
+Worker::Worker(const std::shared_ptr<const Compiled>& compiled) {
   int fds[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
     throw EnvironmentError(std::string("cannot start a transliteration worker: ") +

@@ -25,7 +25,7 @@ struct Reply {
 class Worker {
  public:
   // Forks. Call only while the process has a single thread.
-  explicit Worker(std::shared_ptr<const Compiled> compiled);
+  explicit Worker(const std::shared_ptr<const Compiled>& compiled);
   ~Worker();
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;

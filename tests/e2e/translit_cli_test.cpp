@@ -74,8 +74,10 @@ TEST(TranslitCli, ApostropheStyles) {
        std::vector<std::pair<std::string, std::string>>{{"unicode", "Oʻgʻil maʼno"},
                                                         {"typographic", "O‘g‘il ma’no"},
                                                         {"ascii", "O'g'il ma'no"}}) {
-    const auto r = run_kopru("translit " + q(in) + " -o " + q(dir / (style + ".srt")) +
-                             " --from uz-Cyrl --to uz-Latn --apostrophes " + style);
+    std::string args = "translit " + q(in) + " -o " + q(dir / (style + ".srt"));
+    args += " --from uz-Cyrl --to uz-Latn --apostrophes ";
+    args += style;
+    const auto r = run_kopru(args);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_NE(slurp(dir / (style + ".srt")).find(expected), std::string::npos) << style;
   }

@@ -39,6 +39,10 @@
 namespace kopru::bench {
 namespace {
 
+double percent(std::size_t part, std::size_t whole) {
+  return whole == 0 ? 0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
 namespace fs = std::filesystem;
 
 // ---------------------------------------------------------------------------------------------
@@ -298,9 +302,9 @@ struct TextScore {
   std::size_t token_errors = 0;
   std::size_t lines = 0;
   std::size_t lines_unaligned = 0;
-  double cer_raw() const { return ref_chars ? 100.0 * edits_raw / ref_chars : 0; }
-  double cer_folded() const { return ref_chars ? 100.0 * edits_folded / ref_chars : 0; }
-  double token_error_rate() const { return tokens ? 100.0 * token_errors / tokens : 0; }
+  double cer_raw() const { return percent(edits_raw, ref_chars); }
+  double cer_folded() const { return percent(edits_folded, ref_chars); }
+  double token_error_rate() const { return percent(token_errors, tokens); }
 };
 
 TextScore score_text(const std::vector<std::string>& hyp, const std::vector<std::string>& ref,
@@ -346,9 +350,9 @@ struct RoundTripScore {
   std::size_t lines_unaligned = 0;
   std::size_t chars = 0;
   std::size_t edits = 0;
-  double native_rate() const { return native ? 100.0 * native_same / native : 0; }
-  double loan_rate() const { return loans ? 100.0 * loans_same / loans : 0; }
-  double cer() const { return chars ? 100.0 * edits / chars : 0; }
+  double native_rate() const { return percent(native_same, native); }
+  double loan_rate() const { return percent(loans_same, loans); }
+  double cer() const { return percent(edits, chars); }
 };
 
 bool is_loan(const std::u32string& token, const std::u32string& loan_letters) {
@@ -397,8 +401,8 @@ struct WordScore {
   std::size_t words = 0;
   std::size_t exact = 0;
   std::size_t folded = 0;
-  double exact_rate() const { return words ? 100.0 * exact / words : 0; }
-  double folded_rate() const { return words ? 100.0 * folded / words : 0; }
+  double exact_rate() const { return percent(exact, words); }
+  double folded_rate() const { return percent(folded, words); }
 };
 
 struct WordPair {
@@ -418,7 +422,12 @@ WordScore score_words(const Convert& convert, const std::vector<WordPair>& pairs
     if (fold_case(fold(to_u32(actual))) == fold_case(fold(to_u32(expected)))) {
       ++score.folded;
     } else {
-      examples.add(pair.source + " -> " + actual + "  expected  " + expected);
+      std::string example = pair.source;
+      example += " -> ";
+      example += actual;
+      example += "  expected  ";
+      example += expected;
+      examples.add(example);
     }
   }
   return score;
@@ -779,7 +788,7 @@ class Report {
             source, middle, convert_all(icu_back.convert, middle), set.loan_letters, none);
         row.push_back(percent(s.native_rate()));
       } else {
-        row.push_back("-");
+        row.emplace_back("-");
       }
       t.add(std::move(row));
     }
@@ -814,7 +823,7 @@ class Report {
           Examples none;
           row.push_back(percent(score_words(icu.convert, pairs, none).folded_rate(), 1));
         } else {
-          row.push_back("-");
+          row.emplace_back("-");
         }
         t.add(std::move(row));
       }
@@ -868,7 +877,7 @@ class Report {
             examples.add(pair.source + " -> " + actual + "  expected  " + pair.expected);
         }
         keep_examples(arrow(id) + " fixtures", examples);
-        const double rate = pairs.empty() ? 0 : 100.0 * right / pairs.size();
+        const double rate = percent(right, pairs.size());
         row.insert(row.end(), {percent(rate, 1), std::to_string(pairs.size() - right)});
         measured_[id + " fixtures"] = rate;
       } else {
@@ -965,7 +974,7 @@ class Report {
 }  // namespace
 }  // namespace kopru::bench
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   kopru::bench::Settings settings;
   std::string corpus = KOPRU_CORPUS_DIR;
   std::string fixtures = std::string(KOPRU_SOURCE_DIR) + "/tests/translit/fixtures";
@@ -983,10 +992,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   settings.corpus = corpus;
   settings.fixtures = fixtures;
-  try {
-    return kopru::bench::Report(settings).run();
-  } catch (const std::exception& e) {
-    std::cerr << "translit-accuracy: " << e.what() << "\n";
-    return 2;
-  }
+  return kopru::bench::Report(settings).run();
+} catch (const std::exception& e) {
+  std::cerr << "translit-accuracy: " << e.what() << "\n";
+  return 2;
 }

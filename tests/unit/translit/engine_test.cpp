@@ -223,6 +223,7 @@ TEST_F(TranslitTest, ArabicInputIsCleanedAndPunctuationMapped) {
   // mark.
   EXPECT_EQ(t.text("\u200Fبـىر، \uFEE1ەن ئانا؟", &notes), "bir, men ana?");
   std::vector<std::string> codes;
+  codes.reserve(notes.size());
   for (const auto& n : notes)
     codes.push_back(n.code);
   EXPECT_EQ(codes, (std::vector<std::string>{"translit-bidi-control", "translit-tatweel",

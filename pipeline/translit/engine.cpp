@@ -314,6 +314,8 @@ class WordCache {
              static_cast<std::uint32_t>(word.tally.other),
              0};
     if (!word.notes.empty()) {
+      for (const auto& n : word.notes)
+        notes_bytes_ += sizeof n + n.code.size() + n.message.size();
       notes_.push_back(std::move(word.notes));
       h.notes = static_cast<std::uint32_t>(notes_.size());
     }
@@ -328,10 +330,11 @@ class WordCache {
   }
 
   // Full: the cache starts again (a long file's vocabulary is learnt anew, memory stays bounded).
-  bool full() const { return count_ >= kCacheLimit || arena_.size() >= kArenaLimit; }
+  bool full() const { return count_ >= kCacheLimit || arena_.size() + notes_bytes_ >= kArenaLimit; }
   void clear() {
     arena_.clear();
     notes_.clear();
+    notes_bytes_ = 0;
     count_ = 0;
     std::fill(slots_.begin(), slots_.end(), 0);
   }
@@ -374,6 +377,7 @@ class WordCache {
   std::vector<std::uint64_t> slots_;  // (hash's high half << 32) | (arena offset + 1); 0 = empty
   std::vector<char> arena_;
   std::vector<std::vector<WordNote>> notes_;
+  std::size_t notes_bytes_ = 0;
   std::size_t count_ = 0;
   std::size_t mask_ = 0;
 };

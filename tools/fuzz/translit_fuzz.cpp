@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -11,12 +12,14 @@
 
 namespace {
 
-std::vector<kopru::translit::Transliterator>& engines() {
-  static std::vector<kopru::translit::Transliterator> all = [] {
-    std::vector<kopru::translit::Transliterator> made;
+// Compiled once; each input gets fresh engines, so that every run is independent of the ones
+// before and memory stays bounded (an engine's word cache grows with what it has seen).
+const std::vector<std::shared_ptr<const kopru::translit::Compiled>>& directions() {
+  static const auto all = [] {
+    std::vector<std::shared_ptr<const kopru::translit::Compiled>> compiled;
     for (const auto& direction : kopru::translit::directions())
-      made.emplace_back(kopru::translit::compile(direction));
-    return made;
+      compiled.push_back(kopru::translit::compile(direction));
+    return compiled;
   }();
   return all;
 }
@@ -29,14 +32,14 @@ std::size_t ascii_digits(std::string_view text) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  auto& all = engines();
+  const auto& all = directions();
   if (size == 0 || all.empty())
     return 0;
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   // The engine is given what readers produce: valid UTF-8.
   if (!kopru::text::is_valid_utf8(text))
     return 0;
-  auto& engine = all[data[0] % all.size()];
+  kopru::translit::Transliterator engine(all[data[0] % all.size()]);
   std::vector<kopru::translit::Normalisation> notes;
   const std::string out = engine.text(text, &notes);
   if (!kopru::text::is_valid_utf8(out) || ascii_digits(out) < ascii_digits(text))

@@ -84,6 +84,14 @@ void add_info(CLI::App& app, InfoArgs& a) {
   cmd->add_flag("--lenient", a.lenient, "Replace invalid byte sequences instead of failing");
 }
 
+void add_probe(CLI::App& app, ProbeArgs& a) {
+  auto* cmd = app.add_subcommand(
+      "probe", "Describe a film: container, streams, languages (BCP 47), dispositions, chapters.");
+  cmd->footer(kExitCodes);
+  cmd->add_option("film", a.input, "Film (MKV, MP4, MOV, TS, ...)")->required();
+  cmd->add_flag("--json", a.json, "Machine-readable output");
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -96,10 +104,12 @@ int run(int argc, char** argv) {
   ConvertArgs convert_args;
   InfoArgs info_args;
   TranslitArgs translit_args;
+  ProbeArgs probe_args;
   bool formats_json = false;
   add_convert(app, convert_args);
   add_info(app, info_args);
   add_translit(app, translit_args);
+  add_probe(app, probe_args);
   app.add_subcommand("formats", "List the subtitle formats Kopru reads and writes.")
       ->add_flag("--json", formats_json, "Machine-readable output");
   try {
@@ -112,6 +122,8 @@ int run(int argc, char** argv) {
   try {
     if (app.got_subcommand("convert"))
       return convert(convert_args, console);
+    if (app.got_subcommand("probe"))
+      return probe(probe_args, console);
     if (app.got_subcommand("translit"))
       return translit(translit_args, console);
     if (app.got_subcommand("info"))

@@ -53,4 +53,10 @@ int info(const InfoArgs& args, Console& console);
 
 int formats(bool json);
 
+struct ProbeArgs {
+  std::string input;
+  bool json = false;
+};
+int probe(const ProbeArgs& args, Console& console);
+
 }  // namespace kopru::cli

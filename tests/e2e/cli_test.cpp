@@ -31,7 +31,7 @@ std::vector<std::string> listing(const fs::path& dir) {
 }
 
 TEST(Cli, HelpOnEveryVerb) {
-  for (const char* verb : {"", "convert ", "info ", "formats "}) {
+  for (const char* verb : {"", "convert ", "info ", "formats ", "translit ", "probe "}) {
     const auto r = run_kopru(std::string(verb) + "--help");
     EXPECT_EQ(r.exit_code, 0) << verb;
     EXPECT_NE(r.out.find("Usage:"), std::string::npos) << verb;

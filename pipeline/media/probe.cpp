@@ -1,0 +1,153 @@
+#include "pipeline/media/probe.h"
+
+#include <filesystem>
+
+#include "pipeline/media/libav.h"
+#include "pipeline/model/language_tag.h"
+
+namespace kopru::media {
+
+namespace {
+
+std::string tag_of(const AVDictionary* metadata, const char* key) {
+  const AVDictionaryEntry* entry = av_dict_get(metadata, key, nullptr, 0);
+  return entry != nullptr && entry->value != nullptr ? entry->value : "";
+}
+
+double seconds(std::int64_t value, AVRational time_base) {
+  if (value == AV_NOPTS_VALUE)
+    return 0;
+  return static_cast<double>(value) * av_q2d(time_base);
+}
+
+std::string type_of(AVMediaType type) {
+  switch (type) {
+    case AVMEDIA_TYPE_VIDEO:
+      return "video";
+    case AVMEDIA_TYPE_AUDIO:
+      return "audio";
+    case AVMEDIA_TYPE_SUBTITLE:
+      return "subtitle";
+    case AVMEDIA_TYPE_ATTACHMENT:
+      return "attachment";
+    default:
+      return "data";
+  }
+}
+
+std::vector<std::string> dispositions_of(int flags) {
+  static constexpr std::pair<int, const char*> kNames[] = {
+      {AV_DISPOSITION_DEFAULT, "default"},
+      {AV_DISPOSITION_FORCED, "forced"},
+      {AV_DISPOSITION_HEARING_IMPAIRED, "hearing_impaired"},
+      {AV_DISPOSITION_VISUAL_IMPAIRED, "visual_impaired"},
+      {AV_DISPOSITION_DUB, "dub"},
+      {AV_DISPOSITION_ORIGINAL, "original"},
+      {AV_DISPOSITION_COMMENT, "comment"},
+      {AV_DISPOSITION_DESCRIPTIONS, "descriptions"},
+      {AV_DISPOSITION_CAPTIONS, "captions"},
+      {AV_DISPOSITION_LYRICS, "lyrics"},
+      {AV_DISPOSITION_KARAOKE, "karaoke"},
+      {AV_DISPOSITION_ATTACHED_PIC, "attached_pic"},
+  };
+  std::vector<std::string> names;
+  for (const auto& [flag, name] : kNames) {
+    if ((flags & flag) != 0)
+      names.emplace_back(name);
+  }
+  return names;
+}
+
+bool is_text_subtitle(AVCodecID id) {
+  switch (id) {
+    case AV_CODEC_ID_SUBRIP:
+    case AV_CODEC_ID_TEXT:
+    case AV_CODEC_ID_ASS:
+    case AV_CODEC_ID_SSA:
+    case AV_CODEC_ID_WEBVTT:
+    case AV_CODEC_ID_MOV_TEXT:
+    case AV_CODEC_ID_MICRODVD:
+    case AV_CODEC_ID_TTML:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_bitmap_subtitle(AVCodecID id) {
+  return id == AV_CODEC_ID_HDMV_PGS_SUBTITLE || id == AV_CODEC_ID_DVD_SUBTITLE ||
+         id == AV_CODEC_ID_DVB_SUBTITLE || id == AV_CODEC_ID_XSUB;
+}
+
+// The container's ISO 639-2 code as a BCP 47 tag ("eng" -> "en", "uzb" -> "uz"); "" for "und".
+std::string language_from_container(const std::string& code, const std::string& path, int index,
+                                    Diagnostics& diag) {
+  if (code.empty())
+    return "";
+  if (auto tag = LanguageTag::from_iso639_2(code))
+    return tag->to_string();
+  if (auto tag = LanguageTag::parse(code))
+    return tag->to_string();
+  diag.warn(0, 0, "media-bad-language",
+            "stream " + std::to_string(index) + ": language \"" + code +
+                "\" is neither ISO 639-2 nor BCP 47; treated as undeclared");
+  (void)path;
+  return "";
+}
+
+}  // namespace
+
+MediaInfo probe(const std::string& path, Diagnostics& diag) {
+  InputContext context = open_input(path);
+  const AVFormatContext& f = *context;
+  MediaInfo info;
+  info.path = path;
+  info.container = f.iformat->name;
+  info.container_long = f.iformat->long_name != nullptr ? f.iformat->long_name : "";
+  info.duration_seconds = f.duration == AV_NOPTS_VALUE ? 0 : seconds(f.duration, {1, AV_TIME_BASE});
+  info.bit_rate = f.bit_rate;
+  std::error_code ec;
+  info.size_bytes = std::filesystem::file_size(path, ec);
+  info.title = tag_of(f.metadata, "title");
+  for (unsigned i = 0; i < f.nb_streams; ++i) {
+    const AVStream& st = *f.streams[i];
+    const AVCodecParameters& par = *st.codecpar;
+    StreamInfo s;
+    s.index = st.index;
+    s.type = type_of(par.codec_type);
+    const AVCodecDescriptor* descriptor = avcodec_descriptor_get(par.codec_id);
+    s.codec = descriptor != nullptr ? descriptor->name : "unknown";
+    const std::string code = tag_of(st.metadata, "language");
+    s.language = language_from_container(code, path, st.index, diag);
+    s.language_source = s.language.empty() ? "" : "container";
+    s.title = tag_of(st.metadata, "title");
+    s.dispositions = dispositions_of(st.disposition);
+    s.start_seconds = seconds(st.start_time, st.time_base);
+    s.duration_seconds = seconds(st.duration, st.time_base);
+    if (par.codec_type == AVMEDIA_TYPE_VIDEO) {
+      s.width = par.width;
+      s.height = par.height;
+      const AVRational rate = st.avg_frame_rate.num != 0 ? st.avg_frame_rate : st.r_frame_rate;
+      if (rate.num != 0 && rate.den != 0)
+        s.frame_rate = std::to_string(rate.num) + "/" + std::to_string(rate.den);
+    } else if (par.codec_type == AVMEDIA_TYPE_AUDIO) {
+      s.sample_rate = par.sample_rate;
+      s.channels = par.ch_layout.nb_channels;
+    } else if (par.codec_type == AVMEDIA_TYPE_SUBTITLE) {
+      s.text = is_text_subtitle(par.codec_id);
+      s.bitmap = is_bitmap_subtitle(par.codec_id);
+    } else if (par.codec_type == AVMEDIA_TYPE_ATTACHMENT) {
+      s.filename = tag_of(st.metadata, "filename");
+      s.mime_type = tag_of(st.metadata, "mimetype");
+    }
+    info.streams.push_back(std::move(s));
+  }
+  for (unsigned i = 0; i < f.nb_chapters; ++i) {
+    const AVChapter& c = *f.chapters[i];
+    info.chapters.push_back(
+        {seconds(c.start, c.time_base), seconds(c.end, c.time_base), tag_of(c.metadata, "title")});
+  }
+  return info;
+}
+
+}  // namespace kopru::media

@@ -1,8 +1,12 @@
 #include "pipeline/media/probe.h"
 
+#include <algorithm>
 #include <filesystem>
 
+#include "pipeline/core/error.h"
+#include "pipeline/media/ebml.h"
 #include "pipeline/media/libav.h"
+#include "pipeline/media/mp4_boxes.h"
 #include "pipeline/model/language_tag.h"
 
 namespace kopru::media {
@@ -95,6 +99,98 @@ std::string language_from_container(const std::string& code, const std::string& 
   return "";
 }
 
+void add_disposition(StreamInfo& s, const std::optional<bool>& flag, const char* name) {
+  if (!flag)
+    return;
+  auto it = std::find(s.dispositions.begin(), s.dispositions.end(), name);
+  if (*flag && it == s.dispositions.end())
+    s.dispositions.emplace_back(name);
+  else if (!*flag && it != s.dispositions.end())
+    s.dispositions.erase(it);
+}
+
+// What libav 5.1 hides in Matroska: LanguageBCP47, the v4 flags, WebVTT tracks.
+void add_matroska_facts(MediaInfo& info, const AVFormatContext& f, Diagnostics& diag) {
+  MatroskaHeader header;
+  try {
+    header = read_matroska_header(info.path);
+  } catch (const InputError& e) {
+    diag.warn(0, 0, "media-matroska-header",
+              std::string("Matroska track headers unreadable, libav's view used: ") + e.what());
+    return;
+  }
+  // libav 5.1 leaves AVStream::id unset for Matroska and creates one stream per TrackEntry, in
+  // order, then one per attachment; anything else means it skipped a track.
+  std::vector<StreamInfo*> track_streams;
+  for (StreamInfo& s : info.streams) {
+    if (s.type != "attachment")
+      track_streams.push_back(&s);
+  }
+  if (track_streams.size() != header.tracks.size()) {
+    diag.warn(0, 0, "media-matroska-tracks",
+              "libav shows " + std::to_string(track_streams.size()) + " streams for " +
+                  std::to_string(header.tracks.size()) +
+                  " Matroska tracks; BCP 47 languages and v4 flags not applied");
+    return;
+  }
+  (void)f;
+  for (std::size_t i = 0; i < track_streams.size(); ++i) {
+    StreamInfo& s = *track_streams[i];
+    const auto track = header.tracks.begin() + static_cast<std::ptrdiff_t>(i);
+    if (!track->language_bcp47.empty()) {
+      if (auto tag = LanguageTag::parse(track->language_bcp47)) {
+        // "und" says in BCP 47 what an empty tag says in Kopru.
+        s.language = tag->language() == "und" ? "" : tag->to_string();
+        s.language_source = s.language.empty() ? "" : "LanguageBCP47";
+      } else {
+        diag.warn(0, 0, "media-bad-language",
+                  "stream " + std::to_string(s.index) + ": LanguageBCP47 \"" +
+                      track->language_bcp47 + "\" is not a BCP 47 tag; Language used");
+      }
+    }
+    add_disposition(s, track->flag_hearing_impaired, "hearing_impaired");
+    add_disposition(s, track->flag_visual_impaired, "visual_impaired");
+    add_disposition(s, track->flag_text_descriptions, "descriptions");
+    add_disposition(s, track->flag_original, "original");
+    add_disposition(s, track->flag_commentary, "comment");
+    if (track->codec_id == "S_TEXT/WEBVTT") {
+      s.type = "subtitle";
+      s.codec = "webvtt";
+      s.text = true;
+    }
+  }
+}
+
+// What libav 5.1 hides in MP4/MOV: the elng box.
+void add_mp4_facts(MediaInfo& info, const AVFormatContext& f, Diagnostics& diag) {
+  Mp4Header header;
+  try {
+    header = read_mp4_header(info.path);
+  } catch (const InputError& e) {
+    diag.warn(0, 0, "media-mp4-header",
+              std::string("MP4 track headers unreadable, libav's view used: ") + e.what());
+    return;
+  }
+  for (StreamInfo& s : info.streams) {
+    const auto id = static_cast<std::uint32_t>(f.streams[s.index]->id);
+    const auto track = std::find_if(header.tracks.begin(), header.tracks.end(),
+                                    [id](const Mp4Track& t) { return t.track_id == id; });
+    if (track == header.tracks.end())
+      continue;
+    if (!track->language_bcp47.empty()) {
+      if (auto tag = LanguageTag::parse(track->language_bcp47)) {
+        s.language = tag->language() == "und" ? "" : tag->to_string();
+        s.language_source = s.language.empty() ? "" : "elng";
+      }
+    }
+    if (track->sample_entry == "wvtt") {
+      s.type = "subtitle";
+      s.codec = "webvtt";
+      s.text = true;
+    }
+  }
+}
+
 }  // namespace
 
 MediaInfo probe(const std::string& path, Diagnostics& diag) {
@@ -147,6 +243,11 @@ MediaInfo probe(const std::string& path, Diagnostics& diag) {
     info.chapters.push_back(
         {seconds(c.start, c.time_base), seconds(c.end, c.time_base), tag_of(c.metadata, "title")});
   }
+  const std::string container = info.container;
+  if (container.find("matroska") != std::string::npos)
+    add_matroska_facts(info, f, diag);
+  else if (container.find("mp4") != std::string::npos)
+    add_mp4_facts(info, f, diag);
   return info;
 }
 

@@ -92,6 +92,21 @@ void add_probe(CLI::App& app, ProbeArgs& a) {
   cmd->add_flag("--json", a.json, "Machine-readable output");
 }
 
+void add_extract(CLI::App& app, ExtractArgs& a) {
+  auto* cmd = app.add_subcommand(
+      "extract", "Take text subtitle tracks out of a film, in any format Kopru writes.");
+  cmd->footer(std::string("Examples:\n  kopru extract film.mkv --all --out-dir subs/\n"
+                          "  kopru extract film.mkv --track 2 -o film.uz.vtt\n") +
+              kExitCodes);
+  cmd->add_option("film", a.input, "Film (MKV, MP4, MOV, TS, ...)")->required();
+  cmd->add_option("--track", a.tracks, "Stream index (see kopru probe); repeatable");
+  cmd->add_flag("--all", a.all, "Every text subtitle track");
+  cmd->add_option("-o,--output", a.output, "Output file (one track)");
+  cmd->add_option("--out-dir", a.out_dir,
+                  "Output folder: <film>.<index>.<language>.<ext> for each track");
+  cmd->add_option("--to", a.to, "Output format (default: the track's own: srt, ass or vtt)");
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -105,11 +120,13 @@ int run(int argc, char** argv) {
   InfoArgs info_args;
   TranslitArgs translit_args;
   ProbeArgs probe_args;
+  ExtractArgs extract_args;
   bool formats_json = false;
   add_convert(app, convert_args);
   add_info(app, info_args);
   add_translit(app, translit_args);
   add_probe(app, probe_args);
+  add_extract(app, extract_args);
   app.add_subcommand("formats", "List the subtitle formats Kopru reads and writes.")
       ->add_flag("--json", formats_json, "Machine-readable output");
   try {
@@ -122,6 +139,8 @@ int run(int argc, char** argv) {
   try {
     if (app.got_subcommand("convert"))
       return convert(convert_args, console);
+    if (app.got_subcommand("extract"))
+      return extract(extract_args, console);
     if (app.got_subcommand("probe"))
       return probe(probe_args, console);
     if (app.got_subcommand("translit"))

@@ -59,4 +59,14 @@ struct ProbeArgs {
 };
 int probe(const ProbeArgs& args, Console& console);
 
+struct ExtractArgs {
+  std::string input;
+  std::vector<int> tracks;  // --track N (repeatable)
+  bool all = false;         // --all text subtitle tracks
+  std::string output;       // -o
+  std::string out_dir;      // --out-dir
+  std::string to;           // --to FORMAT
+};
+int extract(const ExtractArgs& args, Console& console);
+
 }  // namespace kopru::cli

@@ -1,0 +1,97 @@
+#include <filesystem>
+
+#include "codecs/registry.h"
+#include "pipeline/cli/app.h"
+#include "pipeline/cli/verbs.h"
+#include "pipeline/core/error.h"
+#include "pipeline/io/load.h"
+#include "pipeline/media/extract.h"
+#include "pipeline/media/probe.h"
+
+namespace kopru::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<int> chosen_tracks(const ExtractArgs& args, const media::MediaInfo& info,
+                               Console& console) {
+  if (args.all == !args.tracks.empty())
+    throw UsageError("extract: give --track N (one or more) or --all");
+  if (!args.all)
+    return args.tracks;
+  std::vector<int> tracks;
+  for (const auto& s : info.streams) {
+    if (s.type != "subtitle")
+      continue;
+    if (s.text)
+      tracks.push_back(s.index);
+    else
+      console.info(
+          args.input + ": note: stream " + std::to_string(s.index) + " (" + s.codec +
+          ") skipped: " + (s.bitmap ? "pictures of text need OCR" : "not extractable yet"));
+  }
+  if (tracks.empty())
+    throw ParseError("the film has no text subtitle track", SourceLocation{args.input, 0, 0, -1});
+  return tracks;
+}
+
+}  // namespace
+
+int extract(const ExtractArgs& args, Console& console) {
+  if (args.output.empty() == args.out_dir.empty())
+    throw UsageError("extract: give exactly one of -o OUT or --out-dir DIR");
+  if (!args.to.empty() && codecs::find_codec(args.to) == nullptr)
+    throw UsageError("--to: unknown format '" + args.to + "' (see kopru formats)");
+  Diagnostics diag(args.input);
+  const media::MediaInfo info = media::probe(args.input, diag);
+  const std::vector<int> tracks = chosen_tracks(args, info, console);
+  if (!args.output.empty() && tracks.size() != 1)
+    throw UsageError("extract: -o takes one track; use --out-dir DIR for " +
+                     std::to_string(tracks.size()));
+  std::vector<int> webvtt;
+  for (const auto& s : info.streams) {
+    if (s.codec == "webvtt")
+      webvtt.push_back(s.index);
+  }
+  const auto extracted = media::extract_tracks(args.input, tracks, diag, webvtt);
+  console.diagnostics(diag, false);
+  const std::string stem = fs::path(args.input).stem().string();
+  for (const auto& track : extracted) {
+    const media::StreamInfo& stream = info.streams[static_cast<std::size_t>(track.index)];
+    const std::string source = args.input + "#" + std::to_string(track.index);
+    Diagnostics track_diag(source);
+    io::LoadOptions load;
+    load.format = track.format;
+    io::Loaded loaded = io::load_bytes(track.text, source, load, track_diag);
+    if (auto tag = LanguageTag::parse(stream.language))
+      loaded.doc.meta.language = *tag;
+    if (!stream.title.empty())
+      loaded.doc.meta.title = stream.title;
+    io::SaveOptions save;
+    save.format = args.to.empty() ? track.format : args.to;
+    if (args.to.empty() && !args.output.empty()) {
+      // -o film.vtt: the extension says the format, when it names one.
+      std::string ext = fs::path(args.output).extension().string();
+      if (!ext.empty())
+        ext.erase(0, 1);
+      if (const codecs::Codec* by_name = codecs::codec_for_extension(ext))
+        save.format = std::string(by_name->name);
+    }
+    const codecs::Codec& codec = io::output_codec("", save);
+    fs::path output = args.output;
+    if (output.empty()) {
+      const std::string language = stream.language.empty() ? "und" : stream.language;
+      output = fs::path(args.out_dir) / (stem + "." + std::to_string(track.index) + "." + language +
+                                         "." + std::string(codec.preferred_extension()));
+      fs::create_directories(args.out_dir);
+    }
+    io::save_file(loaded.doc, output, save, track_diag);
+    console.diagnostics(track_diag, false);
+    console.info(output.string() + ": " + std::to_string(loaded.doc.cues.size()) +
+                 " cues from stream " + std::to_string(track.index));
+  }
+  return kExitOk;
+}
+
+}  // namespace kopru::cli

@@ -1,0 +1,222 @@
+#include "pipeline/media/extract.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <map>
+
+#include "pipeline/core/error.h"
+#include "pipeline/media/libav.h"
+
+namespace kopru::media {
+
+namespace {
+
+struct PacketDeleter {
+  void operator()(AVPacket* packet) const { av_packet_free(&packet); }
+};
+using Packet = std::unique_ptr<AVPacket, PacketDeleter>;
+
+std::string clock(std::int64_t ms, char separator, bool centiseconds) {
+  ms = std::max<std::int64_t>(0, ms);
+  std::array<char, 40> text{};
+  if (centiseconds) {
+    std::snprintf(text.data(), text.size(), "%lld:%02lld:%02lld.%02lld",
+                  static_cast<long long>(ms / 3600000), static_cast<long long>(ms / 60000 % 60),
+                  static_cast<long long>(ms / 1000 % 60), static_cast<long long>(ms % 1000 / 10));
+  } else {
+    std::snprintf(text.data(), text.size(), "%02lld:%02lld:%02lld%c%03lld",
+                  static_cast<long long>(ms / 3600000), static_cast<long long>(ms / 60000 % 60),
+                  static_cast<long long>(ms / 1000 % 60), separator,
+                  static_cast<long long>(ms % 1000));
+  }
+  return text.data();
+}
+
+// Text from a packet: up to the first NUL (some muxers terminate strings), CRLF kept as it is.
+std::string packet_text(const AVPacket& packet) {
+  std::string text(reinterpret_cast<const char*>(packet.data),
+                   static_cast<std::size_t>(packet.size));
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    text.resize(nul);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+    text.pop_back();
+  return text;
+}
+
+std::string side_data(const AVPacket& packet, AVPacketSideDataType type) {
+  std::size_t size = 0;
+  const std::uint8_t* data = av_packet_get_side_data(&packet, type, &size);
+  return data == nullptr ? "" : std::string(reinterpret_cast<const char*>(data), size);
+}
+
+// A track being rebuilt as a text file.
+struct Builder {
+  AVCodecID codec = AV_CODEC_ID_NONE;
+  AVRational time_base{1, 1000};
+  ExtractedTrack track;
+  bool movtext_styles = false;
+
+  void add(const AVPacket& packet) {
+    if (packet.pts == AV_NOPTS_VALUE)
+      return;
+    const std::int64_t start = av_rescale_q(packet.pts, time_base, {1, 1000});
+    const std::int64_t end = start + av_rescale_q(packet.duration, time_base, {1, 1000});
+    ++track.cues;
+    switch (codec) {
+      case AV_CODEC_ID_ASS:
+      case AV_CODEC_ID_SSA:
+        add_ass(packet, start, end);
+        break;
+      case AV_CODEC_ID_WEBVTT:
+        add_vtt(packet, start, end);
+        break;
+      case AV_CODEC_ID_MOV_TEXT:
+        add_srt(movtext_text(packet), start, end);
+        break;
+      default:
+        add_srt(packet_text(packet), start, end);
+        break;
+    }
+  }
+
+  void add_srt(const std::string& text, std::int64_t start, std::int64_t end) {
+    track.text += std::to_string(track.cues) + "\n" + clock(start, ',', false) + " --> " +
+                  clock(end, ',', false) + "\n" + text + "\n\n";
+  }
+  // Matroska ASS packets: ReadOrder, Layer, Style, Name, MarginL, MarginR, MarginV, Effect, Text.
+  void add_ass(const AVPacket& packet, std::int64_t start, std::int64_t end) {
+    const std::string data = packet_text(packet);
+    const std::size_t read_order_end = data.find(',');
+    const std::size_t layer_end = read_order_end == std::string::npos
+                                      ? std::string::npos
+                                      : data.find(',', read_order_end + 1);
+    if (layer_end == std::string::npos) {
+      --track.cues;
+      return;
+    }
+    const std::string layer = data.substr(read_order_end + 1, layer_end - read_order_end - 1);
+    track.text += "Dialogue: " + layer + "," + clock(start, '.', true) + "," +
+                  clock(end, '.', true) + data.substr(layer_end) + "\n";
+  }
+  void add_vtt(const AVPacket& packet, std::int64_t start, std::int64_t end) {
+    const std::string id = side_data(packet, AV_PKT_DATA_WEBVTT_IDENTIFIER);
+    const std::string settings = side_data(packet, AV_PKT_DATA_WEBVTT_SETTINGS);
+    if (!id.empty())
+      track.text += id + "\n";
+    track.text += clock(start, '.', false) + " --> " + clock(end, '.', false);
+    if (!settings.empty())
+      track.text += " " + settings;
+    track.text += "\n" + packet_text(packet) + "\n\n";
+  }
+  // tx3g: a 16-bit big-endian length, the UTF-8 text, then style boxes.
+  std::string movtext_text(const AVPacket& packet) {
+    if (packet.size < 2)
+      return "";
+    const std::size_t length = (static_cast<std::size_t>(packet.data[0]) << 8U) | packet.data[1];
+    const std::size_t available = static_cast<std::size_t>(packet.size) - 2;
+    if (available > length)
+      movtext_styles = true;
+    return std::string(reinterpret_cast<const char*>(packet.data) + 2, std::min(length, available));
+  }
+};
+
+const char* format_of(AVCodecID codec) {
+  switch (codec) {
+    case AV_CODEC_ID_ASS:
+    case AV_CODEC_ID_SSA:
+      return "ass";
+    case AV_CODEC_ID_WEBVTT:
+      return "vtt";
+    default:
+      return "srt";
+  }
+}
+
+bool extractable(AVCodecID codec) {
+  return codec == AV_CODEC_ID_SUBRIP || codec == AV_CODEC_ID_TEXT || codec == AV_CODEC_ID_ASS ||
+         codec == AV_CODEC_ID_SSA || codec == AV_CODEC_ID_WEBVTT || codec == AV_CODEC_ID_MOV_TEXT;
+}
+
+}  // namespace
+
+std::vector<ExtractedTrack> extract_tracks(const std::string& path, const std::vector<int>& streams,
+                                           Diagnostics& diag,
+                                           const std::vector<int>& webvtt_streams) {
+  InputContext context = open_input(path);
+  std::map<int, Builder> builders;
+  for (const int index : streams) {
+    if (index < 0 || static_cast<unsigned>(index) >= context->nb_streams)
+      throw UsageError("the film has no stream " + std::to_string(index));
+    const AVStream& st = *context->streams[index];
+    const AVCodecParameters& par = *st.codecpar;
+    const bool known_webvtt =
+        std::find(webvtt_streams.begin(), webvtt_streams.end(), index) != webvtt_streams.end();
+    const AVCodecID codec_id = known_webvtt ? AV_CODEC_ID_WEBVTT : par.codec_id;
+    const AVCodecDescriptor* descriptor = avcodec_descriptor_get(codec_id);
+    const std::string name = descriptor != nullptr ? descriptor->name : "unknown";
+    if (par.codec_type != AVMEDIA_TYPE_SUBTITLE && !known_webvtt)
+      throw UsageError("stream " + std::to_string(index) + " is not a subtitle track (" + name +
+                       ")");
+    if (!extractable(codec_id)) {
+      const bool bitmap =
+          descriptor != nullptr && (descriptor->props & AV_CODEC_PROP_BITMAP_SUB) != 0;
+      throw UsageError("stream " + std::to_string(index) + " (" + name + ") " +
+                       (bitmap ? "holds pictures of text, not text: it needs OCR, which Kopru "
+                                 "does not do"
+                               : "is a subtitle format Kopru does not extract yet"));
+    }
+    Builder& b = builders[index];
+    b.codec = codec_id;
+    b.time_base = st.time_base;
+    b.track.index = index;
+    b.track.format = format_of(codec_id);
+    const std::string header = par.extradata != nullptr
+                                   ? std::string(reinterpret_cast<const char*>(par.extradata),
+                                                 static_cast<std::size_t>(par.extradata_size))
+                                   : "";
+    if (b.track.format == "ass") {
+      // Matroska fixes the block layout whatever the header's own [Events] Format line says, so
+      // the events section is rewritten to match the Dialogue lines built from the blocks.
+      std::string script = header.substr(0, header.find('\0'));
+      script = script.substr(0, script.find("[Events]"));
+      if (!script.empty() && script.back() != '\n')
+        script += '\n';
+      const bool ssa = script.find("[V4 Styles]") != std::string::npos;
+      script += std::string("[Events]\nFormat: ") + (ssa ? "Marked" : "Layer") +
+                ", Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n";
+      b.track.text = std::move(script);
+    } else if (b.track.format == "vtt") {
+      b.track.text = "WEBVTT\n\n";
+    }
+  }
+  Packet packet(av_packet_alloc());
+  if (!packet)
+    throw EnvironmentError("out of memory");
+  while (true) {
+    const int ret = av_read_frame(context.get(), packet.get());
+    if (ret == AVERROR_EOF)
+      break;
+    if (ret < 0) {
+      diag.warn(0, 0, "extract-read-error",
+                "reading stopped early (" + av_error_text(ret) + "); the cues before it are kept");
+      break;
+    }
+    if (auto it = builders.find(packet->stream_index); it != builders.end())
+      it->second.add(*packet);
+    av_packet_unref(packet.get());
+  }
+  std::vector<ExtractedTrack> tracks;
+  for (const int index : streams) {
+    Builder& b = builders[index];
+    if (b.movtext_styles) {
+      diag.warn(0, 0, "extract-movtext-styles",
+                "stream " + std::to_string(index) +
+                    ": mov_text style records (bold, italic, colour) are not read yet; text kept");
+    }
+    tracks.push_back(std::move(b.track));
+  }
+  return tracks;
+}
+
+}  // namespace kopru::media

@@ -1,0 +1,89 @@
+// Text subtitle tracks out of the shared corpus films (expected texts and times checked with
+// ffmpeg -c copy -f srt/ass and with the androidx-media test expectations).
+#include "pipeline/media/extract.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/core/error.h"
+#include "tests/support/test_support.h"
+
+namespace kopru::media {
+namespace {
+
+std::string film(const std::string& relative) {
+  return (testing::corpus_dir() / relative).string();
+}
+
+TEST(Extract, SubRipFromMatroska) {
+  Diagnostics diag;
+  const auto tracks =
+      extract_tracks(film("androidx-media/media/mkv/sample_with_srt.mkv"), {2}, diag);
+  ASSERT_EQ(tracks.size(), 1U);
+  EXPECT_EQ(tracks[0].format, "srt");
+  EXPECT_EQ(tracks[0].cues, 1U);
+  EXPECT_EQ(tracks[0].text, "1\n00:00:00,000 --> 00:00:01,234\nThis is the first subtitle.\n\n");
+}
+
+TEST(Extract, NullTerminatedTextStopsAtTheNul) {
+  Diagnostics diag;
+  const auto tracks = extract_tracks(
+      film("androidx-media/media/mkv/sample_with_null_terminated_srt.mkv"), {2}, diag);
+  ASSERT_EQ(tracks.size(), 1U);
+  EXPECT_EQ(tracks[0].text.find('\0'), std::string::npos);
+}
+
+TEST(Extract, AssKeepsTheScriptHeaderAndRebuildsDialogueLines) {
+  Diagnostics diag;
+  const auto tracks =
+      extract_tracks(film("androidx-media/media/mkv/sample_with_ass_subtitles.mkv"), {2}, diag);
+  ASSERT_EQ(tracks.size(), 1U);
+  EXPECT_EQ(tracks[0].format, "ass");
+  const std::string& text = tracks[0].text;
+  EXPECT_NE(text.find("Style: Default,Open Sans Semibold,36"), std::string::npos) << text;
+  // The header's own "Format: Layer, Start, End, Style, Name, Text" does not describe Matroska
+  // blocks: the events section is Kopru's.
+  EXPECT_NE(text.find("[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, "
+                      "MarginV, Effect, Text\n"
+                      "Dialogue: 0,0:00:00.00,0:00:00.50,Default ,Olly,,,,,This is the first "
+                      "subtitle.\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST(Extract, WebVttTracksLibavCallsUnknown) {
+  Diagnostics diag;
+  const std::string path = film("androidx-media/media/mkv/sample_with_vtt_subtitles.mkv");
+  EXPECT_THROW((void)extract_tracks(path, {2}, diag), UsageError) << "libav alone cannot";
+  const auto tracks = extract_tracks(path, {2}, diag, {2});
+  ASSERT_EQ(tracks.size(), 1U);
+  EXPECT_EQ(tracks[0].format, "vtt");
+  EXPECT_EQ(tracks[0].text,
+            "WEBVTT\n\n00:00:00.000 --> 00:00:01.234\nThis is the first subtitle.\n\n");
+}
+
+TEST(Extract, MovTextFromMp4) {
+  Diagnostics diag;
+  const auto tracks =
+      extract_tracks(film("subtitleedit/libse-Files/sample_MP4_SRT.mp4"), {2}, diag);
+  ASSERT_EQ(tracks.size(), 1U);
+  EXPECT_EQ(tracks[0].format, "srt");
+  EXPECT_EQ(tracks[0].cues, 4U);
+  EXPECT_NE(tracks[0].text.find("2\n00:00:01,000 --> 00:00:03,000\nLine 1"), std::string::npos)
+      << tracks[0].text;
+}
+
+TEST(Extract, BitmapAndNonSubtitleStreamsAreRefusedWithTheReason) {
+  Diagnostics diag;
+  const std::string pgs = film("androidx-media/media/mkv/sample_with_pgs_subtitles.mkv");
+  try {
+    (void)extract_tracks(pgs, {2}, diag);
+    FAIL() << "a PGS track was extracted";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("needs OCR"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW((void)extract_tracks(pgs, {0}, diag), UsageError) << "a video stream";
+  EXPECT_THROW((void)extract_tracks(pgs, {9}, diag), UsageError) << "no such stream";
+}
+
+}  // namespace
+}  // namespace kopru::media

@@ -82,8 +82,12 @@ int extract(const ExtractArgs& args, Console& console) {
     fs::path output = args.output;
     if (output.empty()) {
       const std::string language = stream.language.empty() ? "und" : stream.language;
-      output = fs::path(args.out_dir) / (stem + "." + std::to_string(track.index) + "." + language +
-                                         "." + std::string(codec.preferred_extension()));
+      std::string name = stem;
+      name += "." + std::to_string(track.index);
+      name += "." + language;
+      name += ".";
+      name += codec.preferred_extension();
+      output = fs::path(args.out_dir) / name;
       fs::create_directories(args.out_dir);
     }
     io::save_file(loaded.doc, output, save, track_diag);

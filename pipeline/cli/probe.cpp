@@ -1,4 +1,5 @@
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -13,7 +14,7 @@ namespace kopru::cli {
 namespace {
 
 std::string clock(double seconds) {
-  const auto ms = static_cast<long long>(seconds * 1000 + 0.5);
+  const long long ms = std::llround(seconds * 1000);
   std::array<char, 32> text{};
   std::snprintf(text.data(), text.size(), "%02lld:%02lld:%02lld.%03lld", ms / 3600000,
                 ms / 60000 % 60, ms / 1000 % 60, ms % 1000);

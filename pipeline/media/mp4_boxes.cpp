@@ -12,7 +12,6 @@ namespace kopru::media {
 namespace {
 
 constexpr std::size_t kMaxTracks = 4096;
-constexpr std::size_t kFtypReadBytes = 64;
 
 // Apple's Macintosh language codes (Script.h), as ISO 639-2/T; "" where no code fits.
 constexpr std::array<std::string_view, 95> kMacLanguages = {

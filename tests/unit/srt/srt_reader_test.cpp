@@ -283,12 +283,12 @@ TEST(SrtReader, BoxCoordinatesAfterTiming) {
 
 TEST(SrtReader, OtherTrailingTextIsKeptForSubRipAndReported) {
   Diagnostics diag;
-  const Document doc = read_srt("421\n00:31:37,894 --> 00:31:39,928 hack the gibson\nA\n", diag);
+  const Document doc = read_srt("421\n00:31:37,894 --> 00:31:39,928 trailing words!\nA\n", diag);
   ASSERT_EQ(doc.cues.size(), 1U);
   EXPECT_FALSE(doc.cues[0].placement.box.has_value());
   EXPECT_EQ(doc.cues[0].format_private.format, "srt");
   ASSERT_NE(doc.cues[0].format_private.find("timing-extra"), nullptr);
-  EXPECT_EQ(*doc.cues[0].format_private.find("timing-extra"), "hack the gibson");
+  EXPECT_EQ(*doc.cues[0].format_private.find("timing-extra"), "trailing words!");
   EXPECT_EQ(codes(diag), "srt-timing-trailing-text");
   EXPECT_EQ(diag.all()[0].where.column, 31);
 }

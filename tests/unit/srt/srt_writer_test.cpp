@@ -101,8 +101,8 @@ TEST(SrtWriter, AlignmentAndBox) {
 TEST(SrtWriter, TrailingTimingTextOnlyFromSubRip) {
   Cue cue = make_cue(from_ms(0), from_ms(1000), {Run::plain("A")});
   cue.format_private.format = "srt";
-  cue.format_private.set("timing-extra", "hack the gibson");
-  EXPECT_EQ(write_srt(one(cue)), "1\n00:00:00,000 --> 00:00:01,000 hack the gibson\nA\n\n");
+  cue.format_private.set("timing-extra", "trailing words!");
+  EXPECT_EQ(write_srt(one(cue)), "1\n00:00:00,000 --> 00:00:01,000 trailing words!\nA\n\n");
   cue.format_private.format = "other";
   EXPECT_EQ(write_srt(one(cue)), "1\n00:00:00,000 --> 00:00:01,000\nA\n\n");
 }

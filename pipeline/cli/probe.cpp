@@ -8,17 +8,14 @@
 #include "pipeline/cli/app.h"
 #include "pipeline/cli/verbs.h"
 #include "pipeline/media/probe.h"
+#include "pipeline/model/time.h"
 
 namespace kopru::cli {
 
 namespace {
 
 std::string clock(double seconds) {
-  const long long ms = std::llround(seconds * 1000);
-  std::array<char, 32> text{};
-  std::snprintf(text.data(), text.size(), "%02lld:%02lld:%02lld.%03lld", ms / 3600000,
-                ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
-  return text.data();
+  return format_hms_ms(from_ms(std::llround(seconds * 1000)));
 }
 
 nlohmann::json to_json(const media::MediaInfo& info) {

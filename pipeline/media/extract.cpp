@@ -7,6 +7,7 @@
 
 #include "pipeline/core/error.h"
 #include "pipeline/media/libav.h"
+#include "pipeline/model/time.h"
 
 namespace kopru::media {
 
@@ -17,19 +18,17 @@ struct PacketDeleter {
 };
 using Packet = std::unique_ptr<AVPacket, PacketDeleter>;
 
-std::string clock(std::int64_t ms, char separator, bool centiseconds) {
-  ms = std::max<std::int64_t>(0, ms);
-  std::array<char, 40> text{};
-  if (centiseconds) {
-    std::snprintf(text.data(), text.size(), "%lld:%02lld:%02lld.%02lld",
-                  static_cast<long long>(ms / 3600000), static_cast<long long>(ms / 60000 % 60),
-                  static_cast<long long>(ms / 1000 % 60), static_cast<long long>(ms % 1000 / 10));
-  } else {
-    std::snprintf(text.data(), text.size(), "%02lld:%02lld:%02lld%c%03lld",
-                  static_cast<long long>(ms / 3600000), static_cast<long long>(ms / 60000 % 60),
-                  static_cast<long long>(ms / 1000 % 60), separator,
-                  static_cast<long long>(ms % 1000));
-  }
+// SubRip and WebVTT times: the model's formatter. ASS counts centiseconds, H:MM:SS.cc.
+std::string clock(std::int64_t ms, char separator) {
+  return format_hms_ms(from_ms(ms), separator);
+}
+
+std::string ass_clock(std::int64_t ms) {
+  const std::int64_t cs = to_cs(from_ms(std::max<std::int64_t>(0, ms)));
+  std::array<char, 32> text{};
+  std::snprintf(text.data(), text.size(), "%lld:%02lld:%02lld.%02lld",
+                static_cast<long long>(cs / 360000), static_cast<long long>(cs / 6000 % 60),
+                static_cast<long long>(cs / 100 % 60), static_cast<long long>(cs % 100));
   return text.data();
 }
 
@@ -81,8 +80,8 @@ struct Builder {
   }
 
   void add_srt(const std::string& text, std::int64_t start, std::int64_t end) {
-    track.text += std::to_string(track.cues) + "\n" + clock(start, ',', false) + " --> " +
-                  clock(end, ',', false) + "\n" + text + "\n\n";
+    track.text += std::to_string(track.cues) + "\n" + clock(start, ',') + " --> " +
+                  clock(end, ',') + "\n" + text + "\n\n";
   }
   // Matroska ASS packets: ReadOrder, Layer, Style, Name, MarginL, MarginR, MarginV, Effect, Text.
   void add_ass(const AVPacket& packet, std::int64_t start, std::int64_t end) {
@@ -96,15 +95,15 @@ struct Builder {
       return;
     }
     const std::string layer = data.substr(read_order_end + 1, layer_end - read_order_end - 1);
-    track.text += "Dialogue: " + layer + "," + clock(start, '.', true) + "," +
-                  clock(end, '.', true) + data.substr(layer_end) + "\n";
+    track.text += "Dialogue: " + layer + "," + ass_clock(start) + "," + ass_clock(end) +
+                  data.substr(layer_end) + "\n";
   }
   void add_vtt(const AVPacket& packet, std::int64_t start, std::int64_t end) {
     const std::string id = side_data(packet, AV_PKT_DATA_WEBVTT_IDENTIFIER);
     const std::string settings = side_data(packet, AV_PKT_DATA_WEBVTT_SETTINGS);
     if (!id.empty())
       track.text += id + "\n";
-    track.text += clock(start, '.', false) + " --> " + clock(end, '.', false);
+    track.text += clock(start, '.') + " --> " + clock(end, '.');
     if (!settings.empty())
       track.text += " " + settings;
     track.text += "\n" + packet_text(packet) + "\n\n";

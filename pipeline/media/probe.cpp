@@ -84,8 +84,7 @@ bool is_bitmap_subtitle(AVCodecID id) {
 }
 
 // The container's ISO 639-2 code as a BCP 47 tag ("eng" -> "en", "uzb" -> "uz"); "" for "und".
-std::string language_from_container(const std::string& code, const std::string& path, int index,
-                                    Diagnostics& diag) {
+std::string language_from_container(const std::string& code, int index, Diagnostics& diag) {
   if (code.empty())
     return "";
   if (auto tag = LanguageTag::from_iso639_2(code))
@@ -95,7 +94,6 @@ std::string language_from_container(const std::string& code, const std::string& 
   diag.warn(0, 0, "media-bad-language",
             "stream " + std::to_string(index) + ": language \"" + code +
                 "\" is neither ISO 639-2 nor BCP 47; treated as undeclared");
-  (void)path;
   return "";
 }
 
@@ -110,7 +108,7 @@ void add_disposition(StreamInfo& s, const std::optional<bool>& flag, const char*
 }
 
 // What libav 5.1 hides in Matroska: LanguageBCP47, the v4 flags, WebVTT tracks.
-void add_matroska_facts(MediaInfo& info, const AVFormatContext& f, Diagnostics& diag) {
+void add_matroska_facts(MediaInfo& info, Diagnostics& diag) {
   MatroskaHeader header;
   try {
     header = read_matroska_header(info.path);
@@ -133,7 +131,6 @@ void add_matroska_facts(MediaInfo& info, const AVFormatContext& f, Diagnostics& 
                   " Matroska tracks; BCP 47 languages and v4 flags not applied");
     return;
   }
-  (void)f;
   for (std::size_t i = 0; i < track_streams.size(); ++i) {
     StreamInfo& s = *track_streams[i];
     const auto track = header.tracks.begin() + static_cast<std::ptrdiff_t>(i);
@@ -214,7 +211,7 @@ MediaInfo probe(const std::string& path, Diagnostics& diag) {
     const AVCodecDescriptor* descriptor = avcodec_descriptor_get(par.codec_id);
     s.codec = descriptor != nullptr ? descriptor->name : "unknown";
     const std::string code = tag_of(st.metadata, "language");
-    s.language = language_from_container(code, path, st.index, diag);
+    s.language = language_from_container(code, st.index, diag);
     s.language_source = s.language.empty() ? "" : "container";
     s.title = tag_of(st.metadata, "title");
     s.dispositions = dispositions_of(st.disposition);
@@ -245,7 +242,7 @@ MediaInfo probe(const std::string& path, Diagnostics& diag) {
   }
   const std::string container = info.container;
   if (container.find("matroska") != std::string::npos)
-    add_matroska_facts(info, f, diag);
+    add_matroska_facts(info, diag);
   else if (container.find("mp4") != std::string::npos)
     add_mp4_facts(info, f, diag);
   return info;

@@ -1,5 +1,7 @@
 #include "tests/e2e/cli_support.h"
 
+#include <algorithm>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,6 +33,18 @@ std::string ScratchDir::write(const std::string& name, const std::string& data) 
   fs::create_directories(p.parent_path());
   spit(p, data);
   return p.string();
+}
+
+std::string q(const fs::path& path) {
+  return "'" + path.string() + "'";
+}
+
+std::vector<std::string> listing(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir))
+    names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 CommandResult run_kopru(const std::string& args) {

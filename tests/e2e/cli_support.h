@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace kopru::testing {
 
@@ -11,6 +12,11 @@ struct CommandResult {
   std::string out;
   std::string err;
 };
+
+// A path quoted for the shell command line run_kopru() builds.
+std::string q(const std::filesystem::path& path);
+// The names in a folder, sorted: what a test put there, and nothing else (no stray temp file).
+std::vector<std::string> listing(const std::filesystem::path& dir);
 
 // Runs `kopru <args>` (args are passed to /bin/sh, so quote paths) with stdout and stderr captured.
 CommandResult run_kopru(const std::string& args);

@@ -17,19 +17,6 @@ const char* const kSrt =
     "1\n00:00:01,000 --> 00:00:02,500\nСәлем, <i>дос</i>!\n\n"
     "2\n00:00:03,000 --> 00:00:04,000\nQalaysyñ?\nЖақсы.\n";
 
-std::string q(const fs::path& p) {
-  return "'" + p.string() + "'";
-}
-
-// Only the files a test put there: no output, no temp file left behind.
-std::vector<std::string> listing(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir))
-    names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 TEST(Cli, HelpOnEveryVerb) {
   for (const char* verb : {"", "convert ", "info ", "formats ", "translit ", "probe "}) {
     const auto r = run_kopru(std::string(verb) + "--help");

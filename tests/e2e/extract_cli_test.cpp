@@ -9,18 +9,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string q(const fs::path& p) {
-  return "'" + p.string() + "'";
-}
-
-std::vector<std::string> listing(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir))
-    names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 TEST(ExtractCli, AllTextTracksGetFilmIndexLanguageNames) {
   ScratchDir dir;
   const auto film = corpus_dir() / "androidx-media/media/mkv/sample_with_srt.mkv";

@@ -12,10 +12,6 @@
 namespace kopru::testing {
 namespace {
 
-std::string q(const std::filesystem::path& p) {
-  return "'" + p.string() + "'";
-}
-
 TEST(ProbeCli, DescribesAFilmInTextAndJson) {
   const auto film = corpus_dir() / "androidx-media/media/mkv/sample_with_srt.mkv";
   const auto text = run_kopru("probe " + q(film));

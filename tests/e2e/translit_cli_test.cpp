@@ -19,18 +19,6 @@ const char* const kUzbekLatinSrt =
     "1\n00:00:01,000 --> 00:00:02,500\n<i>Salom,</i> Yulduz!\n\n"
     "2\n00:00:03,000 --> 00:00:04,000\n{\\an8}OʻZBEKISTON\nhttps://kun.uz 2024\n\n";
 
-std::string q(const fs::path& p) {
-  return "'" + p.string() + "'";
-}
-
-std::vector<std::string> listing(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir))
-    names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 TEST(TranslitCli, SrtKeepsMarkupTimingAndNumbers) {
   ScratchDir dir;
   const std::string in = dir.write("film.uz-Cyrl.srt", kUzbekSrt);

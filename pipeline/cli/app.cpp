@@ -107,6 +107,31 @@ void add_extract(CLI::App& app, ExtractArgs& a) {
   cmd->add_option("--to", a.to, "Output format (default: the track's own: srt, ass or vtt)");
 }
 
+void add_mux(CLI::App& app, MuxArgs& a) {
+  auto* cmd = app.add_subcommand(
+      "mux", "Write a film with new subtitle and dubbed audio tracks; picture and sound copied.");
+  cmd->footer(
+      std::string(
+          "Track settings: FILE:lang=TAG[:title=T][:default][:forced][:hi] for subtitles,\n"
+          "FILE:lang=TAG[:title=T][:default][:dub] for audio. MKV keeps SubRip, ASS and\n"
+          "WebVTT; MP4/MOV take mov_text. Language tags are written in full (Matroska\n"
+          "LanguageBCP47, MP4 elng) beside the ISO 639-2 code.\n"
+          "Examples:\n"
+          "  kopru mux film.mkv -o out.mkv --add-subtitle film.uz-Latn.srt:lang=uz-Latn:default\n"
+          "  kopru mux film.mp4 -o out.mp4 --add-audio dub.m4a:lang=kk-Cyrl:dub --drop-track 2\n") +
+      kExitCodes);
+  cmd->add_option("film", a.film, "Film (MKV, MP4, MOV, TS, ...)")->required();
+  cmd->add_option("-o,--output", a.output, "Output film: .mkv, .mka, .webm, .mp4, .m4v or .mov")
+      ->required();
+  cmd->add_option("--add-subtitle", a.subtitles,
+                  "Subtitle file (any format Kopru reads) and its settings");
+  cmd->add_option("--add-audio", a.audio,
+                  "Audio file (any libav reads, stream-copied) and its settings");
+  cmd->add_option("--drop-track", a.drop_tracks, "Leave out this film stream (see kopru probe)");
+  cmd->add_option("--keep-only-langs", a.keep_only_langs,
+                  "Keep only audio and subtitle tracks in these languages (uz,kk-Cyrl)");
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -121,12 +146,14 @@ int run(int argc, char** argv) {
   TranslitArgs translit_args;
   ProbeArgs probe_args;
   ExtractArgs extract_args;
+  MuxArgs mux_args;
   bool formats_json = false;
   add_convert(app, convert_args);
   add_info(app, info_args);
   add_translit(app, translit_args);
   add_probe(app, probe_args);
   add_extract(app, extract_args);
+  add_mux(app, mux_args);
   app.add_subcommand("formats", "List the subtitle formats Kopru reads and writes.")
       ->add_flag("--json", formats_json, "Machine-readable output");
   try {
@@ -141,6 +168,8 @@ int run(int argc, char** argv) {
       return convert(convert_args, console);
     if (app.got_subcommand("extract"))
       return extract(extract_args, console);
+    if (app.got_subcommand("mux"))
+      return mux(mux_args, console);
     if (app.got_subcommand("probe"))
       return probe(probe_args, console);
     if (app.got_subcommand("translit"))

@@ -69,4 +69,14 @@ struct ExtractArgs {
 };
 int extract(const ExtractArgs& args, Console& console);
 
+struct MuxArgs {
+  std::string film;
+  std::string output;                        // -o
+  std::vector<std::string> subtitles;        // --add-subtitle FILE:lang=TAG[:title=T][:default]...
+  std::vector<std::string> audio;            // --add-audio FILE:lang=TAG[:title=T][:dub][:default]
+  std::vector<int> drop_tracks;              // --drop-track N
+  std::vector<std::string> keep_only_langs;  // --keep-only-langs uz,kk-Cyrl
+};
+int mux(const MuxArgs& args, Console& console);
+
 }  // namespace kopru::cli

@@ -10,6 +10,7 @@
 #include "pipeline/core/error.h"
 #include "pipeline/io/load.h"
 #include "pipeline/media/mux.h"
+#include "pipeline/translit/translit.h"
 
 namespace kopru::cli {
 
@@ -87,26 +88,50 @@ TrackSpec parse_spec(const std::string& option, const std::string& text, bool au
   return spec;
 }
 
-// A track without a title is named by its language in that language and script, from ICU's
-// locale data ("oʻzbek (lotin)", "қазақ тілі (кирилл)"), so players show a name the audience reads.
-std::string own_language_name(const LanguageTag& tag) {
-  if (tag.empty())
-    return "";
+std::string display_name(const LanguageTag& tag, const icu::Locale& in) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale locale = icu::Locale::forLanguageTag(tag.to_string(), status);
   if (U_FAILURE(status))
     return "";
   icu::UnicodeString name;
-  locale.getDisplayName(locale, name);
+  locale.getDisplayName(in, name);
+  if (!name.isEmpty()) {
+    icu::UnicodeString first = name.tempSubString(0, name.moveIndex32(0, 1));
+    first.toUpper(in);
+    name.replace(0, name.moveIndex32(0, 1), first);
+  }
   std::string utf8;
-  if (name.isEmpty())
-    return "";
-  icu::UnicodeString first = name.tempSubString(0, name.moveIndex32(0, 1));
-  first.toUpper(locale);
-  name.replace(0, name.moveIndex32(0, 1), first);
   name.toUTF8String(utf8);
-  // ICU falls back to the tag itself when it has no name for the language.
-  return utf8.find(tag.language()) == 0 ? "" : utf8;
+  return utf8;
+}
+
+// A track without a title is named by its language in that language and script ("Oʻzbek
+// (lotin)", "Қазақ тілі (кирилл жазуы)"), so players show a name the audience reads. When ICU has
+// no names in that script (kk-Latn), the name in the language's usual script is transliterated
+// with Kopru's own rules.
+std::string own_language_name(const LanguageTag& tag) {
+  if (tag.empty())
+    return "";
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale own = icu::Locale::forLanguageTag(tag.to_string(), status);
+  const icu::Locale english("en");
+  if (U_FAILURE(status))
+    return "";
+  const std::string english_name = display_name(tag, english);
+  std::string name = display_name(tag, own);
+  if (name != english_name || tag.language() == "en")
+    return name;
+  name = display_name(tag, icu::Locale(tag.language().c_str()));
+  if (name == english_name)
+    return "";  // ICU does not know this language's own names
+  for (const translit::Direction& direction : translit::directions()) {
+    if (direction.to.language() == tag.language() && direction.to.script() == tag.script() &&
+        direction.status == translit::Status::stable) {
+      translit::Transliterator converter(translit::compile(direction));
+      return converter.text(name);
+    }
+  }
+  return tag.script().empty() ? name : "";
 }
 
 media::AddedSubtitle load_subtitle(const TrackSpec& spec, Console& console) {

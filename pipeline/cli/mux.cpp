@@ -2,6 +2,7 @@
 #include <unicode/unistr.h>
 
 #include <filesystem>
+#include <initializer_list>
 #include <iostream>
 #include <string_view>
 
@@ -53,20 +54,27 @@ TrackSpec parse_spec(const std::string& option, const std::string& text, bool au
   if (spec.path.empty())
     throw UsageError(option + " '" + text + "': no file name");
   std::string* title = nullptr;
+  const std::string quoted = option + " '" + text + "': ";
+  const auto refuse = [&quoted](std::initializer_list<std::string_view> parts) {
+    std::string message = quoted;
+    for (const std::string_view part : parts)
+      message += part;
+    throw UsageError(message);
+  };
   for (; i < tokens.size(); ++i) {
     const std::string& token = tokens[i];
     if (!is_key(token)) {
       if (title == nullptr)
-        throw UsageError(option + " '" + text + "': unknown setting '" + token + "'");
-      *title += ":" + token;
+        refuse({"unknown setting '", token, "'"});
+      *title += ':';
+      *title += token;
       continue;
     }
     title = nullptr;
     if (token.starts_with("lang=")) {
       const auto tag = LanguageTag::parse(std::string_view(token).substr(5));
       if (!tag || tag->empty())
-        throw UsageError(option + " '" + text + "': '" + token.substr(5) +
-                         "' is not a BCP 47 language tag (e.g. uz-Latn, kk-Cyrl)");
+        refuse({"'", token.substr(5), "' is not a BCP 47 language tag (e.g. uz-Latn, kk-Cyrl)"});
       spec.settings.language = *tag;
       spec.language_given = true;
     } else if (token.starts_with("title=")) {
@@ -81,8 +89,7 @@ TrackSpec parse_spec(const std::string& option, const std::string& text, bool au
     } else if (token == "dub" && audio) {
       spec.settings.dub = true;
     } else {
-      throw UsageError(option + " '" + text + "': '" + token + "' is not a setting of " +
-                       (audio ? "an audio" : "a subtitle") + " track");
+      refuse({"'", token, "' is not a setting of ", audio ? "an audio" : "a subtitle", " track"});
     }
   }
   return spec;

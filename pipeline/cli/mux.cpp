@@ -154,6 +154,10 @@ media::AddedSubtitle load_subtitle(const TrackSpec& spec, Console& console) {
                    "is marked und");
   }
   added.doc.meta.language = added.settings.language;
+  // The document's own title is the track's name, as `kopru extract` writes a track name into
+  // the document, so a film survives extract and mux unchanged.
+  if (added.settings.title.empty())
+    added.settings.title = added.doc.meta.title;
   if (added.settings.title.empty())
     added.settings.title = own_language_name(added.settings.language);
   return added;

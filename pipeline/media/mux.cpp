@@ -12,6 +12,7 @@ extern "C" {
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 #include "codecs/registry.h"
 #include "pipeline/core/error.h"
@@ -251,9 +252,21 @@ void Muxer::add_copied_stream(DemuxSource& source, int index, const StreamInfo* 
     std::copy(side.data, side.data + side.size, copy);
   }
   check(av_dict_copy(&out->metadata, in->metadata, 0), "av_dict_copy");
-  // Written anew by the muxer, or by Kopru below.
-  for (const char* key : {"language", "title", "DURATION", "ENCODER", "handler_name"})
-    set_metadata(out, key, "");
+  // Written anew by the muxer or by Kopru below; mkvmerge's track statistics would name a writer
+  // and date that are no longer this file's.
+  std::vector<std::string> stale;
+  for (const AVDictionaryEntry* tag = nullptr;
+       (tag = av_dict_get(out->metadata, "", tag, AV_DICT_IGNORE_SUFFIX)) != nullptr;) {
+    const std::string_view key = tag->key;
+    for (const std::string_view prefix :
+         {"language", "title", "DURATION", "ENCODER", "handler_name", "BPS", "NUMBER_OF_FRAMES",
+          "NUMBER_OF_BYTES", "_STATISTICS_"}) {
+      if (key.starts_with(prefix))
+        stale.emplace_back(key);
+    }
+  }
+  for (const std::string& key : stale)
+    set_metadata(out, key.c_str(), "");
   OutStream entry{out, origin, {}, {}};
   if (info != nullptr) {
     if (auto tag = LanguageTag::parse(info->language))

@@ -4,6 +4,7 @@
 #include "pipeline/cli/app.h"
 #include "pipeline/cli/verbs.h"
 #include "pipeline/core/error.h"
+#include "pipeline/io/files.h"
 #include "pipeline/io/load.h"
 #include "pipeline/media/extract.h"
 #include "pipeline/media/probe.h"
@@ -45,6 +46,8 @@ int extract(const ExtractArgs& args, Console& console) {
     throw UsageError("--to: unknown format '" + args.to + "' (see kopru formats)");
   Diagnostics diag(args.input);
   const media::MediaInfo info = media::probe(args.input, diag);
+  // Shown before anything can fail: a film cut short explains a missing track or cue.
+  console.diagnostics(diag, false);
   const std::vector<int> tracks = chosen_tracks(args, info, console);
   if (!args.output.empty() && tracks.size() != 1)
     throw UsageError("extract: -o takes one track; use --out-dir DIR for " +
@@ -54,12 +57,26 @@ int extract(const ExtractArgs& args, Console& console) {
     if (s.codec == "webvtt")
       webvtt.push_back(s.index);
   }
-  const auto extracted = media::extract_tracks(args.input, tracks, diag, webvtt);
-  console.diagnostics(diag, false);
+  Diagnostics read_diag(args.input);
+  const auto extracted = media::extract_tracks(args.input, tracks, read_diag, webvtt);
+  console.diagnostics(read_diag, false);
   const std::string stem = fs::path(args.input).stem().string();
+  // Every track is rendered before any is written, so a track that fails leaves no files behind.
+  struct Rendered {
+    fs::path output;
+    std::string data;
+    std::string summary;
+  };
+  std::vector<Rendered> rendered;
   for (const auto& track : extracted) {
     const media::StreamInfo& stream = info.streams[static_cast<std::size_t>(track.index)];
     const std::string source = args.input + "#" + std::to_string(track.index);
+    if (track.cues == 0 && info.cut_short())
+      throw ParseError("stream " + std::to_string(track.index) +
+                           ": no cue could be read before the file ends (byte " +
+                           std::to_string(info.size_bytes) + " of " +
+                           std::to_string(info.declared_bytes) + ")",
+                       SourceLocation{args.input, 0, 0, -1});
     Diagnostics track_diag(source);
     io::LoadOptions load;
     load.format = track.format;
@@ -88,12 +105,18 @@ int extract(const ExtractArgs& args, Console& console) {
       name += ".";
       name += codec.preferred_extension();
       output = fs::path(args.out_dir) / name;
-      fs::create_directories(args.out_dir);
     }
-    io::save_file(loaded.doc, output, save, track_diag);
+    std::string data = io::render(loaded.doc, codec, save, track_diag);
     console.diagnostics(track_diag, false);
-    console.info(output.string() + ": " + std::to_string(loaded.doc.cues.size()) +
-                 " cues from stream " + std::to_string(track.index));
+    rendered.push_back({output, std::move(data),
+                        output.string() + ": " + std::to_string(loaded.doc.cues.size()) +
+                            " cues from stream " + std::to_string(track.index)});
+  }
+  if (!args.out_dir.empty())
+    fs::create_directories(args.out_dir);
+  for (const auto& r : rendered) {
+    io::write_file_atomic(r.output, r.data);
+    console.info(r.summary);
   }
   return kExitOk;
 }

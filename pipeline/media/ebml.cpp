@@ -208,6 +208,8 @@ class Reader {
     MatroskaHeader header;
     const Element ebml = read_ebml_header(header);
     const Element segment = find_segment(ebml);
+    if (!segment.unknown_size)
+      header.segment_end = end_of(segment);
     find_tracks(segment, header);
     return header;
   }

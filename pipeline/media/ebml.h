@@ -32,6 +32,9 @@ struct MatroskaHeader {
   std::string doc_type;                // "matroska" / "webm"
   std::uint64_t doc_type_version = 0;  // 1 when the EBML header omits it (the spec's default)
   std::vector<MatroskaTrack> tracks;   // empty when the file has no Tracks element
+  // Where the Segment's declared size says the film ends; 0 when the size is unknown (live
+  // streams). A file shorter than this was cut short.
+  std::uint64_t segment_end = 0;
 };
 
 // Returns up to `size` bytes at `offset`; fewer (possibly none) at the end of the file.

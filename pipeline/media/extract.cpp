@@ -192,13 +192,18 @@ std::vector<ExtractedTrack> extract_tracks(const std::string& path, const std::v
   Packet packet(av_packet_alloc());
   if (!packet)
     throw EnvironmentError("out of memory");
+  std::string read_error;
   while (true) {
     const int ret = av_read_frame(context.get(), packet.get());
     if (ret == AVERROR_EOF)
       break;
     if (ret < 0) {
+      // Demuxers cannot be trusted to resync after a damaged packet, so reading stops here.
+      read_error = av_error_text(ret);
+      if (context->pb != nullptr)
+        read_error += " at byte " + std::to_string(avio_tell(context->pb));
       diag.warn(0, 0, "extract-read-error",
-                "reading stopped early (" + av_error_text(ret) + "); the cues before it are kept");
+                "reading stopped early (" + read_error + "); the cues before it are kept");
       break;
     }
     if (auto it = builders.find(packet->stream_index); it != builders.end())
@@ -208,6 +213,10 @@ std::vector<ExtractedTrack> extract_tracks(const std::string& path, const std::v
   std::vector<ExtractedTrack> tracks;
   for (const int index : streams) {
     Builder& b = builders[index];
+    if (!read_error.empty() && b.track.cues == 0)
+      throw ParseError(
+          "stream " + std::to_string(index) + ": no cue could be read (" + read_error + ")",
+          SourceLocation{path, 0, 0, -1});
     if (b.movtext_styles) {
       diag.warn(0, 0, "extract-movtext-styles",
                 "stream " + std::to_string(index) +

@@ -117,6 +117,7 @@ void add_matroska_facts(MediaInfo& info, Diagnostics& diag) {
               std::string("Matroska track headers unreadable, libav's view used: ") + e.what());
     return;
   }
+  info.declared_bytes = std::max(info.declared_bytes, header.segment_end);
   // libav 5.1 leaves AVStream::id unset for Matroska and creates one stream per TrackEntry, in
   // order, then one per attachment; anything else means it skipped a track.
   std::vector<StreamInfo*> track_streams;
@@ -188,6 +189,31 @@ void add_mp4_facts(MediaInfo& info, const AVFormatContext& f, Diagnostics& diag)
   }
 }
 
+// Where the container's sample index says the film's data ends, and which subtitle streams have
+// samples past the end of the file (MP4 and MOV index every sample; Matroska's Cues fewer).
+std::string index_reach(MediaInfo& info, const AVFormatContext& f) {
+  std::string lost;
+  for (unsigned i = 0; i < f.nb_streams; ++i) {
+    AVStream* st = f.streams[i];
+    const int count = avformat_index_get_entries_count(st);
+    int past_end = 0;
+    for (int e = 0; e < count; ++e) {
+      const AVIndexEntry* entry = avformat_index_get_entry(st, e);
+      if (entry == nullptr || entry->pos < 0 || entry->size < 0)
+        continue;
+      const std::uint64_t end =
+          static_cast<std::uint64_t>(entry->pos) + static_cast<std::uint64_t>(entry->size);
+      info.declared_bytes = std::max(info.declared_bytes, end);
+      if (end > info.size_bytes)
+        ++past_end;
+    }
+    if (past_end > 0 && info.streams[i].type == "subtitle")
+      lost += "; stream " + std::to_string(i) + " loses " + std::to_string(past_end) + " of " +
+              std::to_string(count) + " cues";
+  }
+  return lost;
+}
+
 }  // namespace
 
 MediaInfo probe(const std::string& path, Diagnostics& diag) {
@@ -240,11 +266,19 @@ MediaInfo probe(const std::string& path, Diagnostics& diag) {
     info.chapters.push_back(
         {seconds(c.start, c.time_base), seconds(c.end, c.time_base), tag_of(c.metadata, "title")});
   }
+  const std::string lost = index_reach(info, f);
   const std::string container = info.container;
   if (container.find("matroska") != std::string::npos)
     add_matroska_facts(info, diag);
   else if (container.find("mp4") != std::string::npos)
     add_mp4_facts(info, f, diag);
+  if (info.cut_short()) {
+    diag.warn(0, 0, "media-truncated",
+              "the film is cut short: the file has " + std::to_string(info.size_bytes) +
+                  " bytes, its container declares " + std::to_string(info.declared_bytes) +
+                  "; what lies past byte " + std::to_string(info.size_bytes) + " is missing" +
+                  lost);
+  }
   return info;
 }
 

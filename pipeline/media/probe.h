@@ -42,9 +42,14 @@ struct MediaInfo {
   double duration_seconds = 0;
   std::int64_t bit_rate = 0;
   std::uint64_t size_bytes = 0;
+  // The bytes the container says the film has (where the Matroska Segment ends, the furthest
+  // sample in the index); 0 when it does not say. More than size_bytes: the file was cut short.
+  std::uint64_t declared_bytes = 0;
   std::string title;
   std::vector<StreamInfo> streams;
   std::vector<ChapterInfo> chapters;
+
+  bool cut_short() const { return declared_bytes > size_bytes; }
 };
 
 // Throws ParseError for a file libav cannot read as a film; odd but readable details become

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <string_view>
 
 #include "pipeline/core/error.h"
 #include "pipeline/media/ebml.h"
@@ -160,6 +161,15 @@ void add_matroska_facts(MediaInfo& info, Diagnostics& diag) {
 }
 
 // What libav 5.1 hides in MP4/MOV: the elng box.
+// MP4 muxers without a track title leave their own name in the handler box ("SoundHandler",
+// "Core Media Audio", "GPAC ISO Video Handler"); Kopru and ffmpeg put the title there.
+bool generic_handler_name(std::string_view name) {
+  return name.empty() || name.ends_with("Handler") || name.ends_with("handler") ||
+         name.starts_with("Core Media") || name.starts_with("ISO Media") ||
+         name.find("GPAC") != std::string_view::npos ||
+         name.find("L-SMASH") != std::string_view::npos;
+}
+
 void add_mp4_facts(MediaInfo& info, const AVFormatContext& f, Diagnostics& diag) {
   Mp4Header header;
   try {
@@ -181,6 +191,8 @@ void add_mp4_facts(MediaInfo& info, const AVFormatContext& f, Diagnostics& diag)
         s.language_source = s.language.empty() ? "" : "elng";
       }
     }
+    if (s.title.empty() && !generic_handler_name(track->name))
+      s.title = track->name;
     if (track->sample_entry == "wvtt") {
       s.type = "subtitle";
       s.codec = "webvtt";

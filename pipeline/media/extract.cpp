@@ -186,7 +186,12 @@ std::vector<ExtractedTrack> extract_tracks(const std::string& path, const std::v
                 ", Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n";
       b.track.text = std::move(script);
     } else if (b.track.format == "vtt") {
-      b.track.text = "WEBVTT\n\n";
+      // The Matroska WebVTT mapping keeps the file's header (WEBVTT line, STYLE and REGION
+      // blocks) in CodecPrivate.
+      std::string vtt_header = header.substr(0, header.find('\0'));
+      while (!vtt_header.empty() && (vtt_header.back() == '\n' || vtt_header.back() == '\r'))
+        vtt_header.pop_back();
+      b.track.text = (vtt_header.starts_with("WEBVTT") ? vtt_header : "WEBVTT") + "\n\n";
     }
   }
   Packet packet(av_packet_alloc());

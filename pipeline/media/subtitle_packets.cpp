@@ -141,21 +141,22 @@ SubtitleTrack ass_track(const Document& doc, Diagnostics& diag, std::vector<std:
   return track;
 }
 
-// WebVTT: the writer's cue blocks are "[id\n]timing settings\npayload"; the header blocks
-// (STYLE, REGION) have no place in a Matroska WebVTT block and are reported.
+// WebVTT: the writer's cue blocks are "[id\n]timing settings\npayload"; the blocks before the first
+// cue (the WEBVTT line with its metadata, STYLE, REGION, NOTE) are the track's CodecPrivate, as
+// the Matroska WebVTT mapping and mkvmerge have it.
 SubtitleTrack webvtt_track(const Document& doc, Diagnostics& diag) {
   const std::string text = write_as(doc, "vtt", diag);
   SubtitleTrack track;
   track.codec = SubtitleCodec::webvtt;
   std::size_t cue = 0;
   std::size_t pos = 0;
-  bool header_lost = false;
   while (pos < text.size()) {
     std::size_t end = text.find("\n\n", pos);
     if (end == std::string::npos)
       end = text.size();
+    const std::string_view block = std::string_view(text).substr(pos, end - pos);
     std::vector<std::string_view> lines;
-    for (const TextLine& line : split_lines(std::string_view(text).substr(pos, end - pos)))
+    for (const TextLine& line : split_lines(block))
       lines.push_back(line.text);
     pos = end + 2;
     std::size_t timing = 0;
@@ -163,8 +164,11 @@ SubtitleTrack webvtt_track(const Document& doc, Diagnostics& diag) {
            lines[timing].find("-->") == std::string_view::npos)
       ++timing;
     if (timing >= lines.size() || lines[timing].find("-->") == std::string_view::npos) {
-      if (!lines.empty() && (lines[0].starts_with("STYLE") || lines[0].starts_with("REGION")))
-        header_lost = true;
+      if (track.packets.empty() && !block.empty()) {
+        if (!track.extradata.empty())
+          track.extradata += "\n\n";
+        track.extradata += block;
+      }
       continue;
     }
     while (cue < doc.cues.size() && doc.cues[cue].comment)
@@ -188,10 +192,8 @@ SubtitleTrack webvtt_track(const Document& doc, Diagnostics& diag) {
     track.packets.push_back(std::move(packet));
     ++cue;
   }
-  if (header_lost)
-    diag.warn(0, 0, "mux-lossy-webvtt-header",
-              "the WebVTT STYLE and REGION blocks have no place in a Matroska WebVTT track and "
-              "are left out (cue settings are kept)");
+  if (!track.extradata.empty())
+    track.extradata += '\n';
   return track;
 }
 

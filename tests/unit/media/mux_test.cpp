@@ -159,6 +159,31 @@ TEST_F(MuxTest, AddedTrackExtractsToTheSameCues) {
   }
 }
 
+TEST_F(MuxTest, WebVttKeepsItsHeaderBlocksAndCueSettings) {
+  MuxPlan plan;
+  plan.film = sample_film().string();
+  plan.output = (dir_ / "out.mkv").string();
+  const std::string text =
+      testing::slurp(testing::source_dir() / "samples/subtitles/capability.uz-Latn.vtt");
+  const Document original = read_as("vtt", text);
+  plan.subtitles.push_back({"capability.uz-Latn.vtt", original, {}});
+  Diagnostics diag;
+  mux(plan, diag);
+  const auto tracks = extract_tracks(plan.output, {6}, diag);
+  ASSERT_EQ(tracks.size(), 1U);
+  EXPECT_EQ(tracks[0].format, "vtt");
+  const Document back = read_as("vtt", tracks[0].text);
+  EXPECT_EQ(back.regions, original.regions);
+  EXPECT_EQ(back.styles, original.styles);
+  EXPECT_EQ(back.meta.language, original.meta.language);
+  ASSERT_EQ(back.cues.size(), original.cues.size());
+  for (std::size_t i = 0; i < back.cues.size(); ++i) {
+    EXPECT_EQ(back.cues[i].id, original.cues[i].id);
+    EXPECT_EQ(back.cues[i].placement, original.cues[i].placement);
+    EXPECT_EQ(back.cues[i].runs, original.cues[i].runs);
+  }
+}
+
 TEST_F(MuxTest, Mp4GetsMdhdAndElngAndExactPackets) {
   const MuxPlan plan = plan_with_subtitle("out.mp4");
   Diagnostics diag;

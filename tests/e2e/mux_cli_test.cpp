@@ -596,3 +596,52 @@ TEST(MuxCli, TruncatedFilmsWarnOrFailCleanly) {
 
 }  // namespace
 }  // namespace kopru::testing
+
+namespace kopru::testing {
+namespace {
+
+// A film with what mux must carry over untouched: a segment title, chapters and a font attachment,
+// made by mkvmerge so that Kopru's own writer is not what is checked against.
+TEST(MuxCli, ChaptersAttachmentsAndTitleCarryOver) {
+  ASSERT_TRUE(base_film_made());
+  ScratchDir dir;
+  dir.write("chapters.txt",
+            "CHAPTER01=00:00:00.000\nCHAPTER01NAME=Başlangıç\n"
+            "CHAPTER02=00:00:05.000\nCHAPTER02NAME=Көпір\n");
+  dir.write("KopruSans.ttf", std::string(4096, '\x01'));
+  auto made = run_tool("mkvmerge -q -o " + q(dir / "rich.mkv") + " --title " + q("Körpü filmi") +
+                       " --chapters " + q(dir / "chapters.txt") +
+                       " --attachment-mime-type font/ttf --attach-file " +
+                       q(dir / "KopruSans.ttf") + " " + q(base().film));
+  ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
+  const auto r =
+      run_kopru("mux " + q(dir / "rich.mkv") + " -o " + q(dir / "out.mkv") + " --add-subtitle " +
+                q(sample_subtitle("capability.kk-Cyrl.srt").string() + ":lang=kk-Cyrl"));
+  ASSERT_EQ(r.exit_code, kExitOk) << r.err;
+  std::string failure;
+  const auto identified = mkvmerge_identify(dir / "out.mkv", failure);
+  ASSERT_TRUE(identified) << failure;
+  const json& j = *identified;
+  EXPECT_EQ(j["container"]["properties"]["title"], "Körpü filmi");
+  ASSERT_EQ(j["attachments"].size(), 1U) << j.dump(2);
+  EXPECT_EQ(j["attachments"][0]["file_name"], "KopruSans.ttf");
+  EXPECT_EQ(j["attachments"][0]["size"], 4096);
+  ASSERT_EQ(j["chapters"].size(), 1U) << j.dump(2);
+  EXPECT_EQ(j["chapters"][0]["num_entries"], 2);
+  const json probed = probe_json(dir / "out.mkv");
+  ASSERT_EQ(probed["chapters"].size(), 2U);
+  EXPECT_EQ(probed["chapters"][1]["title"], "Көпір");
+  EXPECT_DOUBLE_EQ(probed["chapters"][1]["start_seconds"].get<double>(), 5.0);
+
+  // MP4 keeps the chapters and says that it cannot keep the font.
+  const auto mp4 = run_kopru("mux " + q(dir / "rich.mkv") + " -o " + q(dir / "out.mp4"));
+  ASSERT_EQ(mp4.exit_code, kExitOk) << mp4.err;
+  EXPECT_TRUE(contains(mp4.err, "[mux-attachment-dropped]")) << mp4.err;
+  const json probed_mp4 = probe_json(dir / "out.mp4");
+  ASSERT_EQ(probed_mp4["chapters"].size(), 2U);
+  EXPECT_EQ(probed_mp4["chapters"][0]["title"], "Başlangıç");
+  EXPECT_EQ(probed_mp4["title"], "Körpü filmi");
+}
+
+}  // namespace
+}  // namespace kopru::testing

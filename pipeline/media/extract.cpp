@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdio>
 #include <map>
+#include <vector>
 
 #include "pipeline/core/error.h"
 #include "pipeline/media/libav.h"
@@ -96,7 +97,28 @@ struct Builder {
     }
     const std::string layer = data.substr(read_order_end + 1, layer_end - read_order_end - 1);
     track.text += "Dialogue: " + layer + "," + ass_clock(start) + "," + ass_clock(end) +
-                  data.substr(layer_end) + "\n";
+                  with_zero_margins(data.substr(layer_end)) + "\n";
+  }
+  // ",Style,Name,MarginL,MarginR,MarginV,Effect,Text": muxers often leave the margins empty,
+  // which players read as 0 (the style's margin); the ASS reader wants the number.
+  static std::string with_zero_margins(const std::string& fields) {
+    std::vector<std::string> parts;  // "", Style, Name, MarginL, MarginR, MarginV, rest
+    std::size_t pos = 0;
+    while (parts.size() < 6) {
+      const std::size_t comma = fields.find(',', pos);
+      if (comma == std::string::npos)
+        return fields;
+      parts.push_back(fields.substr(pos, comma - pos));
+      pos = comma + 1;
+    }
+    parts.push_back(fields.substr(pos));
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (i > 0)
+        out += ',';
+      out += (i >= 3 && i <= 5 && parts[i].empty()) ? "0" : parts[i];
+    }
+    return out;
   }
   void add_vtt(const AVPacket& packet, std::int64_t start, std::int64_t end) {
     const std::string id = side_data(packet, AV_PKT_DATA_WEBVTT_IDENTIFIER);

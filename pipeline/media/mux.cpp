@@ -470,6 +470,10 @@ void Muxer::write(Packet packet, int out_index, AVRational from) {
   AVStream* out = output_->streams[out_index];
   packet->stream_index = out_index;
   packet->pos = -1;
+  // A duration a demuxer could not know (VobSub from an old ffmpeg) stays unknown rather than
+  // overflowing the output time base.
+  if (packet->duration < 0 || packet->duration > (std::int64_t{1} << 40))
+    packet->duration = 0;
   av_packet_rescale_ts(packet.get(), from, out->time_base);
   // Two packets at one time (a coarse source time base, a joined film): libav refuses the second,
   // so it moves one tick on, as ffmpeg and mkvmerge do; the count is reported.

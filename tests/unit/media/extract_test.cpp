@@ -41,10 +41,10 @@ TEST(Extract, AssKeepsTheScriptHeaderAndRebuildsDialogueLines) {
   const std::string& text = tracks[0].text;
   EXPECT_NE(text.find("Style: Default,Open Sans Semibold,36"), std::string::npos) << text;
   // The header's own "Format: Layer, Start, End, Style, Name, Text" does not describe Matroska
-  // blocks: the events section is Kopru's.
+  // blocks: the events section is Kopru's. Empty margins (as this muxer wrote them) mean 0.
   EXPECT_NE(text.find("[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, "
                       "MarginV, Effect, Text\n"
-                      "Dialogue: 0,0:00:00.00,0:00:00.50,Default ,Olly,,,,,This is the first "
+                      "Dialogue: 0,0:00:00.00,0:00:00.50,Default ,Olly,0,0,0,,This is the first "
                       "subtitle.\n"),
             std::string::npos)
       << text;

@@ -81,12 +81,13 @@ int extract(const ExtractArgs& args, Console& console) {
     io::LoadOptions load;
     load.format = track.format;
     io::Loaded loaded = io::load_bytes(track.text, source, load, track_diag);
+    media::restore_track_details(loaded.doc, track);
     if (auto tag = LanguageTag::parse(stream.language))
       loaded.doc.meta.language = *tag;
     if (!stream.title.empty())
       loaded.doc.meta.title = stream.title;
     io::SaveOptions save;
-    save.format = args.to.empty() ? track.format : args.to;
+    save.format = args.to.empty() ? track.output_format : args.to;
     if (args.to.empty() && !args.output.empty()) {
       // -o film.vtt: the extension says the format, when it names one.
       std::string ext = fs::path(args.output).extension().string();

@@ -50,12 +50,17 @@ std::string side_data(const AVPacket& packet, AVPacketSideDataType type) {
   return data == nullptr ? "" : std::string(reinterpret_cast<const char*>(data), size);
 }
 
+struct DecoderCloser {
+  void operator()(AVCodecContext* context) const { avcodec_free_context(&context); }
+};
+using Decoder = std::unique_ptr<AVCodecContext, DecoderCloser>;
+
 // A track being rebuilt as a text file.
 struct Builder {
   AVCodecID codec = AV_CODEC_ID_NONE;
   AVRational time_base{1, 1000};
   ExtractedTrack track;
-  bool movtext_styles = false;
+  Decoder decoder;  // mov_text: libav's decoder turns tx3g style records into ASS override tags
 
   void add(const AVPacket& packet) {
     if (packet.pts == AV_NOPTS_VALUE)
@@ -66,13 +71,13 @@ struct Builder {
     switch (codec) {
       case AV_CODEC_ID_ASS:
       case AV_CODEC_ID_SSA:
-        add_ass(packet, start, end);
+        add_ass(packet_text(packet), start, end);
         break;
       case AV_CODEC_ID_WEBVTT:
         add_vtt(packet, start, end);
         break;
       case AV_CODEC_ID_MOV_TEXT:
-        add_srt(movtext_text(packet), start, end);
+        add_mov_text(packet, start, end);
         break;
       default:
         add_srt(packet_text(packet), start, end);
@@ -85,8 +90,7 @@ struct Builder {
                   clock(end, ',') + "\n" + text + "\n\n";
   }
   // Matroska ASS packets: ReadOrder, Layer, Style, Name, MarginL, MarginR, MarginV, Effect, Text.
-  void add_ass(const AVPacket& packet, std::int64_t start, std::int64_t end) {
-    const std::string data = packet_text(packet);
+  void add_ass(const std::string& data, std::int64_t start, std::int64_t end) {
     const std::size_t read_order_end = data.find(',');
     const std::size_t layer_end = read_order_end == std::string::npos
                                       ? std::string::npos
@@ -130,15 +134,30 @@ struct Builder {
       track.text += " " + settings;
     track.text += "\n" + packet_text(packet) + "\n\n";
   }
-  // tx3g: a 16-bit big-endian length, the UTF-8 text, then style boxes.
-  std::string movtext_text(const AVPacket& packet) {
-    if (packet.size < 2)
-      return "";
-    const std::size_t length = (static_cast<std::size_t>(packet.data[0]) << 8U) | packet.data[1];
-    const std::size_t available = static_cast<std::size_t>(packet.size) - 2;
-    if (available > length)
-      movtext_styles = true;
-    return std::string(reinterpret_cast<const char*>(packet.data) + 2, std::min(length, available));
+  // tx3g samples decode to ASS dialogue in the Matroska block layout; an empty sample is the gap
+  // between two cues, not a cue.
+  void add_mov_text(const AVPacket& packet, std::int64_t start, std::int64_t end) {
+    AVSubtitle subtitle{};
+    int got = 0;
+    const int ret =
+        avcodec_decode_subtitle2(decoder.get(), &subtitle, &got, const_cast<AVPacket*>(&packet));
+    std::string dialogue;
+    if (ret >= 0 && got != 0) {
+      for (unsigned i = 0; i < subtitle.num_rects; ++i) {
+        if (subtitle.rects[i]->ass != nullptr)
+          dialogue = subtitle.rects[i]->ass;
+      }
+      avsubtitle_free(&subtitle);
+    }
+    std::size_t text_at = 0;
+    for (int comma = 0; comma < 8 && text_at != std::string::npos; ++comma)
+      text_at = dialogue.find(',', text_at == 0 ? 0 : text_at + 1);
+    if (text_at == std::string::npos || text_at + 1 >= dialogue.size()) {
+      --track.cues;
+      return;
+    }
+    add_ass(dialogue, start, end);
+    track.exact_ms.emplace_back(start, end);
   }
 };
 
@@ -152,6 +171,24 @@ const char* format_of(AVCodecID codec) {
     default:
       return "srt";
   }
+}
+
+Decoder open_mov_text_decoder(const AVStream& stream, const std::string& path) {
+  const AVCodec* codec = avcodec_find_decoder(AV_CODEC_ID_MOV_TEXT);
+  if (codec == nullptr)
+    throw EnvironmentError("this libav has no mov_text decoder");
+  Decoder decoder(avcodec_alloc_context3(codec));
+  if (!decoder)
+    throw EnvironmentError("out of memory");
+  int ret = avcodec_parameters_to_context(decoder.get(), stream.codecpar);
+  decoder->pkt_timebase = stream.time_base;
+  if (ret >= 0)
+    ret = avcodec_open2(decoder.get(), codec, nullptr);
+  if (ret < 0 || decoder->subtitle_header == nullptr)
+    throw ParseError("stream " + std::to_string(stream.index) +
+                         ": unreadable mov_text sample description (" + av_error_text(ret) + ")",
+                     SourceLocation{path, 0, 0, -1});
+  return decoder;
 }
 
 bool extractable(AVCodecID codec) {
@@ -192,10 +229,18 @@ std::vector<ExtractedTrack> extract_tracks(const std::string& path, const std::v
     b.time_base = st.time_base;
     b.track.index = index;
     b.track.format = format_of(codec_id);
-    const std::string header = par.extradata != nullptr
-                                   ? std::string(reinterpret_cast<const char*>(par.extradata),
-                                                 static_cast<std::size_t>(par.extradata_size))
-                                   : "";
+    b.track.output_format = b.track.format;
+    std::string header = par.extradata != nullptr
+                             ? std::string(reinterpret_cast<const char*>(par.extradata),
+                                           static_cast<std::size_t>(par.extradata_size))
+                             : "";
+    if (codec_id == AV_CODEC_ID_MOV_TEXT) {
+      b.decoder = open_mov_text_decoder(st, path);
+      header.assign(reinterpret_cast<const char*>(b.decoder->subtitle_header),
+                    static_cast<std::size_t>(b.decoder->subtitle_header_size));
+      b.track.format = "ass";
+      b.track.output_format = "srt";
+    }
     if (b.track.format == "ass") {
       // Matroska fixes the block layout whatever the header's own [Events] Format line says, so
       // the events section is rewritten to match the Dialogue lines built from the blocks.
@@ -244,14 +289,20 @@ std::vector<ExtractedTrack> extract_tracks(const std::string& path, const std::v
       throw ParseError(
           "stream " + std::to_string(index) + ": no cue could be read (" + read_error + ")",
           SourceLocation{path, 0, 0, -1});
-    if (b.movtext_styles) {
-      diag.warn(0, 0, "extract-movtext-styles",
-                "stream " + std::to_string(index) +
-                    ": mov_text style records (bold, italic, colour) are not read yet; text kept");
-    }
     tracks.push_back(std::move(b.track));
   }
   return tracks;
+}
+
+void restore_track_details(Document& doc, const ExtractedTrack& track) {
+  if (track.exact_ms.size() != doc.cues.size())
+    return;
+  for (std::size_t i = 0; i < doc.cues.size(); ++i) {
+    doc.cues[i].start = from_ms(track.exact_ms[i].first);
+    doc.cues[i].end = from_ms(track.exact_ms[i].second);
+    if (doc.cues[i].style == "Default")
+      doc.cues[i].style.clear();
+  }
 }
 
 }  // namespace kopru::media

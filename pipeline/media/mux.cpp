@@ -329,6 +329,10 @@ Document film_track_document(const std::string& film, const StreamInfo& info, Di
   Diagnostics track_diag(source);
   Document doc = codec->read(codecs::Source{source, track.text, track.text, "UTF-8"},
                              codecs::ReadOptions{}, track_diag);
+  restore_track_details(doc, track);
+  // mov_text is read through ASS text but is SubRip-like (millisecond times, simple styling):
+  // Matroska gets it as SubRip.
+  doc.meta.source_format = track.output_format;
   for (const auto& d : track_diag.all())
     diag.add(d.severity, d.where, d.code, d.message);
   if (auto tag = LanguageTag::parse(info.language))

@@ -66,10 +66,16 @@ TEST(Extract, MovTextFromMp4) {
   const auto tracks =
       extract_tracks(film("subtitleedit/libse-Files/sample_MP4_SRT.mp4"), {2}, diag);
   ASSERT_EQ(tracks.size(), 1U);
-  EXPECT_EQ(tracks[0].format, "srt");
-  EXPECT_EQ(tracks[0].cues, 4U);
-  EXPECT_NE(tracks[0].text.find("2\n00:00:01,000 --> 00:00:03,000\nLine 1"), std::string::npos)
+  // libav's decoder reads the tx3g style records into ASS override tags; the empty samples
+  // between cues are gaps, not cues. Saved as SubRip by default, with exact millisecond times.
+  EXPECT_EQ(tracks[0].format, "ass");
+  EXPECT_EQ(tracks[0].output_format, "srt");
+  EXPECT_EQ(tracks[0].cues, 2U);
+  EXPECT_NE(tracks[0].text.find("Dialogue: 0,0:00:01.00,0:00:03.00,Default,,0,0,0,,Line 1\n"),
+            std::string::npos)
       << tracks[0].text;
+  using Times = std::vector<std::pair<std::int64_t, std::int64_t>>;
+  EXPECT_EQ(tracks[0].exact_ms, (Times{{1000, 3000}, {3024, 5023}}));
 }
 
 TEST(Extract, BitmapAndNonSubtitleStreamsAreRefusedWithTheReason) {

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "codecs/registry.h"
@@ -14,7 +17,9 @@
 #include "pipeline/media/extract.h"
 #include "pipeline/media/libav.h"
 #include "pipeline/media/mp4_boxes.h"
+#include "pipeline/media/probe.h"
 #include "pipeline/model/dump.h"
+#include "pipeline/model/time.h"
 #include "tests/support/test_support.h"
 
 namespace kopru::media {
@@ -281,6 +286,84 @@ TEST(ContainerPatch, ReservedRoomFitsTheTagAndAVoid) {
   EXPECT_EQ(room.substr(0, 5), "Title");
   EXPECT_EQ(room.size(), 5U + 3U + 1U + 10U + 2U);
 }
+
+}  // namespace
+}  // namespace kopru::media
+
+namespace kopru::media {
+namespace {
+
+// Every corpus film with text tracks: remuxed as it is (Matroska, MP4), each text track extracts to
+// the same cues as from the original film. MP4 output carries mov_text, which keeps the text,
+// times and line breaks (styling losses are reported, not compared).
+class CorpusRoundTrip : public ::testing::TestWithParam<std::tuple<const char*, const char*>> {};
+
+std::vector<Document> text_tracks(const std::string& film, Diagnostics& diag) {
+  std::vector<int> text;
+  std::vector<int> webvtt;
+  for (const StreamInfo& s : probe(film, diag).streams) {
+    if (s.text)
+      text.push_back(s.index);
+    if (s.codec == "webvtt")
+      webvtt.push_back(s.index);
+  }
+  std::vector<Document> docs;
+  for (const ExtractedTrack& t : extract_tracks(film, text, diag, webvtt)) {
+    docs.push_back(read_as(t.format, t.text));
+    restore_track_details(docs.back(), t);
+  }
+  return docs;
+}
+
+std::string plain_cues(const Document& doc) {
+  std::string out;
+  for (const Cue& cue : doc.cues)
+    out += format_hms_ms(cue.start) + " " + format_hms_ms(cue.end) + " " + plain_text(cue) + "\n";
+  return out;
+}
+
+TEST_P(CorpusRoundTrip, TextTracksSurvive) {
+  const auto [name, extension] = GetParam();
+  const fs::path film = testing::corpus_dir() / name;
+  const fs::path out = fs::temp_directory_path() /
+                       ("kopru-roundtrip-" + fs::path(name).stem().string() + "." + extension);
+  MuxPlan plan;
+  plan.film = film.string();
+  plan.output = out.string();
+  Diagnostics diag;
+  mux(plan, diag);
+  const auto before = text_tracks(film.string(), diag);
+  const auto after = text_tracks(out.string(), diag);
+  fs::remove(out);
+  ASSERT_FALSE(before.empty());
+  ASSERT_EQ(before.size(), after.size());
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    const std::string expected = plain_cues(before[i]);
+    const std::string actual = plain_cues(after[i]);
+    const auto differ =
+        std::mismatch(expected.begin(), expected.end(), actual.begin(), actual.end());
+    EXPECT_EQ(expected.size(), actual.size()) << i;
+    EXPECT_TRUE(differ.first == expected.end())
+        << "track " << i << " differs at byte " << (differ.first - expected.begin()) << ": "
+        << expected.substr(static_cast<std::size_t>(differ.first - expected.begin()), 80) << " | "
+        << actual.substr(static_cast<std::size_t>(differ.second - actual.begin()), 80);
+    if (std::string_view(extension) == "mkv") {
+      ASSERT_EQ(before[i].cues.size(), after[i].cues.size());
+      for (std::size_t c = 0; c < before[i].cues.size(); ++c)
+        EXPECT_EQ(before[i].cues[c].runs, after[i].cues[c].runs) << i << " cue " << c;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Films, CorpusRoundTrip,
+    ::testing::Combine(::testing::Values("androidx-media/media/mkv/sample_with_srt.mkv",
+                                         "androidx-media/media/mkv/sample_with_ass_subtitles.mkv",
+                                         "androidx-media/media/mkv/sample_with_ssa_subtitles.mkv",
+                                         "androidx-media/media/mkv/sample_with_vtt_subtitles.mkv",
+                                         "subtitleedit/libse-Files/sample_MP4_SRT.mp4",
+                                         "subtitleedit/libse-Files/sample_MP4.mp4"),
+                       ::testing::Values("mkv", "mp4")));
 
 }  // namespace
 }  // namespace kopru::media

@@ -101,13 +101,16 @@ struct Rgb {
 
 // Limited-range BT.601, matching the colour description written into the stream.
 uint8_t luma(Rgb c) {
-  return static_cast<uint8_t>(16 + (65.738 * c.r + 129.057 * c.g + 25.064 * c.b) / 256.0 + 0.5);
+  return static_cast<uint8_t>(
+      std::lround(16 + (65.738 * c.r + 129.057 * c.g + 25.064 * c.b) / 256.0));
 }
 uint8_t chroma_blue(Rgb c) {
-  return static_cast<uint8_t>(128 + (-37.945 * c.r - 74.494 * c.g + 112.439 * c.b) / 256.0 + 0.5);
+  return static_cast<uint8_t>(
+      std::lround(128 + (-37.945 * c.r - 74.494 * c.g + 112.439 * c.b) / 256.0));
 }
 uint8_t chroma_red(Rgb c) {
-  return static_cast<uint8_t>(128 + (112.439 * c.r - 94.154 * c.g - 18.285 * c.b) / 256.0 + 0.5);
+  return static_cast<uint8_t>(
+      std::lround(128 + (112.439 * c.r - 94.154 * c.g - 18.285 * c.b) / 256.0));
 }
 
 // 3x5 glyphs for "0"-"9" and ":", one row per 3 bits (most significant bit = left column).

@@ -132,6 +132,32 @@ void add_mux(CLI::App& app, MuxArgs& a) {
                   "Keep only audio and subtitle tracks in these languages (uz,kk-Cyrl)");
 }
 
+void add_qa(CLI::App& app, QaArgs& a) {
+  auto* cmd = app.add_subcommand(
+      "qa",
+      "Check a subtitle track: timing, reading speed, layout, script and language, and "
+      "against its source track.");
+  cmd->footer(std::string("Exit 1 when a finding is at or above --fail-on (default error).\n"
+                          "Examples:\n"
+                          "  kopru qa film.uz-Latn.srt --source film.en.srt --html report.html\n"
+                          "  kopru qa film.kk-Cyrl.vtt --profile partner.xml --json\n"
+                          "  kopru qa film.tr.srt --fix -o film.tr.fixed.srt\n") +
+              kExitCodes);
+  cmd->add_option("file", a.input, "Subtitle file (any format Kopru reads)");
+  cmd->add_flag("--list", a.list, "List the checks (name, rule, group, default severity)");
+  cmd->add_option("--lang", a.lang, "The track's language (BCP 47), if the file does not say");
+  cmd->add_option("--fps", a.fps, "Frame rate for frame-based limits");
+  cmd->add_option("--profile", a.profile, "Built-in profile (netflix) or a profile .xml file");
+  cmd->add_option("--source", a.source, "The track this one was translated from");
+  cmd->add_option("--film", a.film, "The film: its duration and frame rate");
+  cmd->add_flag("--json", a.json, "Findings as JSON on stdout");
+  cmd->add_option("--junit", a.junit, "Also write a JUnit XML report");
+  cmd->add_option("--html", a.html, "Also write an HTML report");
+  cmd->add_option("--fail-on", a.fail_on, "note, warning or error (default)");
+  cmd->add_flag("--fix", a.fix, "Apply the safe fixes and write the result to -o");
+  cmd->add_option("-o,--output", a.output, "Fixed file (with --fix)");
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -147,6 +173,7 @@ int run(int argc, char** argv) {
   ProbeArgs probe_args;
   ExtractArgs extract_args;
   MuxArgs mux_args;
+  QaArgs qa_args;
   bool formats_json = false;
   add_convert(app, convert_args);
   add_info(app, info_args);
@@ -154,6 +181,7 @@ int run(int argc, char** argv) {
   add_probe(app, probe_args);
   add_extract(app, extract_args);
   add_mux(app, mux_args);
+  add_qa(app, qa_args);
   app.add_subcommand("formats", "List the subtitle formats Kopru reads and writes.")
       ->add_flag("--json", formats_json, "Machine-readable output");
   try {
@@ -168,6 +196,8 @@ int run(int argc, char** argv) {
       return convert(convert_args, console);
     if (app.got_subcommand("extract"))
       return extract(extract_args, console);
+    if (app.got_subcommand("qa"))
+      return qa_verb(qa_args, console);
     if (app.got_subcommand("mux"))
       return mux(mux_args, console);
     if (app.got_subcommand("probe"))

@@ -79,4 +79,21 @@ struct MuxArgs {
 };
 int mux(const MuxArgs& args, Console& console);
 
+struct QaArgs {
+  std::string input;
+  std::string lang;                 // --lang TAG
+  std::string fps;                  // --fps RATE
+  std::string profile = "netflix";  // --profile NAME|FILE.xml
+  std::string source;               // --source FILE
+  std::string film;                 // --film FILM
+  bool json = false;                // --json (stdout)
+  std::string junit;                // --junit OUT
+  std::string html;                 // --html OUT
+  std::string fail_on = "error";    // --fail-on SEVERITY
+  bool fix = false;                 // --fix
+  std::string output;               // -o OUT (with --fix)
+  bool list = false;                // --list: the checks, their rule IDs and default severities
+};
+int qa_verb(const QaArgs& args, Console& console);
+
 }  // namespace kopru::cli

@@ -22,7 +22,7 @@ struct Report {
 std::string report_text(const Report& report);
 
 // {"path":…, "language":…, "profile":…, "summary":{…}, "findings":[{"check", "rule",
-// "severity", "cue", "start_ms", "end_ms", "message", "fix"?}]} (schema: locales/qa/README.md).
+// "severity", "cue", "start_ms", "end_ms", "message", "fix"?}]} (schema: locales/qa/REPORTS.md).
 std::string report_json(const Report& report);
 
 // JUnit XML: one testsuite per check group, one testcase per check; findings at warning or above

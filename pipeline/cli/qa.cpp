@@ -1,3 +1,4 @@
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -155,7 +156,7 @@ int qa_verb(const QaArgs& args, Console& console) {
     Diagnostics film_diag(args.film);
     const media::MediaInfo film = media::probe(args.film, film_diag);
     console.diagnostics(film_diag, false);
-    film_duration = from_ms(static_cast<std::int64_t>(film.duration_seconds * 1000 + 0.5));
+    film_duration = from_ms(std::llround(film.duration_seconds * 1000));
     for (const auto& s : film.streams) {
       if (s.type == "video" && !s.frame_rate.empty() && !film_rate)
         film_rate = FrameRate::parse(s.frame_rate);

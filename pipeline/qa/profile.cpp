@@ -106,7 +106,7 @@ class Loader {
 
   void error(std::ptrdiff_t offset, std::string message) {
     const auto [line, column] = index_.locate(offset < 0 ? 0 : offset);
-    errors_.push_back({SourceLocation{path_.string(), line, column, offset}, std::move(message)});
+    errors_.emplace_back(SourceLocation{path_.string(), line, column, offset}, std::move(message));
   }
   // pugixml's offset of an element is that of its name; editors point at the "<".
   void error_at(const pugi::xml_node& node, std::string message) {
@@ -137,7 +137,7 @@ class Loader {
       return 0;
     const std::size_t tag_end = text_.find('>', static_cast<std::size_t>(start));
     const std::string_view name = attribute.name();
-    std::size_t at = static_cast<std::size_t>(start);
+    auto at = static_cast<std::size_t>(start);
     while ((at = text_.find(name, at + 1)) != std::string::npos && at < tag_end) {
       const char before = text_[at - 1];
       std::size_t after = at + name.size();

@@ -75,7 +75,7 @@ std::string mmss(std::int64_t seconds) {
 
 std::string_view severity_class(int severity) {
   constexpr std::array<std::string_view, 4> kClasses = {"c", "s0", "s1", "s2"};
-  return kClasses[static_cast<std::size_t>(severity + 1)];
+  return kClasses[static_cast<std::size_t>(severity) + 1];
 }
 
 // Per cue (0-based): the worst severity of its findings (-1: none) and how many it has.
@@ -250,9 +250,19 @@ void append_axis(std::string& out, const Scale& scale, double top) {
   }
   for (std::int64_t t = 0; t * 1000 <= scale.end_ms; t += step) {
     const std::string x = number(scale.x(t * 1000));
-    out += "<line class=\"tick\" x1=\"" + x + "\" x2=\"" + x + "\" y1=\"0\" y2=\"" +
-           number(top + 4) + "\"/><text x=\"" + x + "\" y=\"" + number(top + 16) + "\">" + mmss(t) +
-           "</text>";
+    out += "<line class=\"tick\" x1=\"";
+    out += x;
+    out += "\" x2=\"";
+    out += x;
+    out += "\" y1=\"0\" y2=\"";
+    out += number(top + 4);
+    out += "\"/><text x=\"";
+    out += x;
+    out += "\" y=\"";
+    out += number(top + 16);
+    out += "\">";
+    out += mmss(t);
+    out += "</text>";
   }
 }
 

@@ -310,12 +310,12 @@ bool has_italic(const Document& doc, const Cue& cue) {
 }
 
 bool is_positioned(const Placement& placement) {
-  static const Placement kBottomCentre = [] {
+  static const Placement bottom_centre = [] {
     Placement said;  // bottom centre, said explicitly
     said.alignment = 2;
     return said;
   }();
-  return !placement.is_default() && placement != kBottomCentre;
+  return !placement.is_default() && placement != bottom_centre;
 }
 
 std::string describe_placement(const Placement& placement) {

@@ -46,7 +46,7 @@ void dash_placement(const std::vector<DashedLine>& lines, DashStyle style,
   const bool first = lines[0].dash >= 0;
   const bool second = lines[1].dash >= 0;
   if (first && !second)
-    problems.push_back("dash on the first line only");
+    problems.emplace_back("dash on the first line only");
   else if (!first && second && style != DashStyle::second_line_only)
     problems.push_back("no dash on the first line (" + std::string(to_string(style)) + ")");
   else if (first && second && style == DashStyle::second_line_only)

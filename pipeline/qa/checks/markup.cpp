@@ -75,12 +75,12 @@ struct Problems {
 };
 
 enum Kind : unsigned {
-  kUnbalanced,
-  kUnknownTag,
-  kBadValue,
-  kForeign,
-  kTagText,
-  kEmptySpan,
+  unbalanced,
+  unknown_tag,
+  bad_value,
+  foreign,
+  leftover_tag,
+  empty_span,
 };
 
 // Each "\tag" of an ASS block at parenthesis depth 0; text before the first is a comment.
@@ -88,13 +88,13 @@ void ass_block(const Run& run, bool ass_track, Problems& problems) {
   const std::string_view text = run.text;
   if (text.empty() || text.front() != '{') {
     if (text.find_first_of("{}") != std::string_view::npos)
-      problems.add(kUnbalanced, "unbalanced ASS block " + quote(text));
+      problems.add(unbalanced, "unbalanced ASS block " + quote(text));
     return;  // drawing commands (after \p1) are raw text without braces
   }
   const std::string_view body = text.substr(1, text.size() - 1);
   if (text.size() < 2 || text.back() != '}' ||
       body.substr(0, body.size() - 1).find_first_of("{}") != std::string_view::npos) {
-    problems.add(kUnbalanced, "unbalanced ASS block " + quote(text));
+    problems.add(unbalanced, "unbalanced ASS block " + quote(text));
     return;
   }
   const std::string_view inner = body.substr(0, body.size() - 1);
@@ -113,12 +113,12 @@ void ass_block(const Run& run, bool ass_track, Problems& problems) {
     const std::string_view name = ass_tag_name(item);
     const std::string_view arg = item.substr(name.size());
     if (!known_ass_tag(name))
-      problems.add(kUnknownTag, "unknown ASS tag " + quote("\\" + std::string(item)));
+      problems.add(unknown_tag, "unknown ASS tag " + quote("\\" + std::string(item)));
     else if (!valid_toggle(name, arg))
-      problems.add(kBadValue, "bad ASS value " + quote("\\" + std::string(item)));
+      problems.add(bad_value, "bad ASS value " + quote("\\" + std::string(item)));
     else if (!ass_track && name.size() == 1 &&
              std::string_view("ibus").find(name) != std::string_view::npos)
-      problems.add(kForeign,
+      problems.add(foreign,
                    "ASS tag " + quote("\\" + std::string(item)) + " in a " + "non-ASS track");
     start = i;
   }
@@ -129,9 +129,9 @@ void ass_block(const Run& run, bool ass_track, Problems& problems) {
 void microdvd_code(const Run& run, Problems& problems) {
   const std::string_view text = run.text;
   if (text.size() < 2 || text.front() != '{' || text.back() != '}')
-    problems.add(kUnbalanced, "unbalanced MicroDVD code " + quote(text));
+    problems.add(unbalanced, "unbalanced MicroDVD code " + quote(text));
   else if (text.substr(0, 3) != "{H:")
-    problems.add(kUnknownTag, "unknown MicroDVD code " + quote(text));
+    problems.add(unknown_tag, "unknown MicroDVD code " + quote(text));
 }
 
 // SubRip-style (<i>, </font>) tag names and the WebVTT ones, as a converter leaves them behind.
@@ -159,7 +159,7 @@ void tag_text(std::string_view text, Problems& problems) {
         continue;
       const std::size_t end = text.find('>', n);
       problems.add(
-          kTagText,
+          leftover_tag,
           quote(text.substr(
               p, end == std::string_view::npos || end - p > kQuoteBytes ? n - p : end + 1 - p)) +
               " shown as text");
@@ -171,7 +171,7 @@ void tag_text(std::string_view text, Problems& problems) {
     if (!ass && !microdvd)
       continue;
     const std::size_t end = text.find('}', q);
-    problems.add(kTagText,
+    problems.add(leftover_tag,
                  quote(text.substr(p, end == std::string_view::npos || end - p > kQuoteBytes
                                           ? std::min<std::size_t>(text.size() - p, 6)
                                           : end + 1 - p)) +
@@ -240,7 +240,7 @@ class SpanTracker {
   void close_to(std::size_t depth, Problems& problems) {
     while (open_.size() > depth) {
       if (!open_.back().filled)
-        problems.add(kEmptySpan, "empty " + std::string(span_name(open_.back().span->kind)));
+        problems.add(empty_span, "empty " + std::string(span_name(open_.back().span->kind)));
       open_.pop_back();
     }
   }

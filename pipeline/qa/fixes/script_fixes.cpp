@@ -95,10 +95,10 @@ std::vector<Edit> cp1254_edits(std::string_view text) {
 // "i̇" (i + U+0307) is what non-Turkic lower-casing makes of İ.
 std::vector<Edit> combining_dot_edits(std::string_view text) {
   std::vector<Edit> edits;
-  static const std::string kDotted = "i" + script::utf8(0x0307);
-  for (std::size_t at = text.find(kDotted); at != std::string_view::npos;
-       at = text.find(kDotted, at + kDotted.size()))
-    edits.push_back({at, kDotted.size(), "i"});
+  static const std::string dotted_i = "i" + script::utf8(0x0307);
+  for (std::size_t at = text.find(dotted_i); at != std::string_view::npos;
+       at = text.find(dotted_i, at + dotted_i.size()))
+    edits.push_back({at, dotted_i.size(), "i"});
   return edits;
 }
 

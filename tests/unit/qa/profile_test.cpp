@@ -35,7 +35,7 @@ class ProfileTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   fs::path write(const std::string& name, const std::string& text) {
-    const fs::path path = dir_ / name;
+    fs::path path = dir_ / name;
     testing::spit(path, text);
     return path;
   }

@@ -48,6 +48,7 @@ std::vector<Finding> run(std::string_view check, const Document& doc,
 
 std::vector<std::string> messages(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
+  out.reserve(findings.size());
   for (const Finding& f : findings)
     out.push_back("cue " + std::to_string(f.cue) + ": " + f.message);
   return out;

@@ -55,6 +55,7 @@ struct Track {
 
 std::vector<std::string> messages(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
+  out.reserve(findings.size());
   for (const Finding& f : findings)
     out.push_back(std::to_string(f.cue) + ": " + f.message);
   return out;
@@ -318,6 +319,7 @@ TEST(QaMojibake, CorrectTextInManyLanguages) {
 
 std::vector<std::string> listed(const std::vector<Change>& changes) {
   std::vector<std::string> out;
+  out.reserve(changes.size());
   for (const Change& c : changes)
     out.push_back(std::to_string(c.cue) + " " + c.check + ": " + c.before + " -> " + c.after);
   return out;
@@ -392,7 +394,7 @@ TEST(QaScriptInput, HugeLinesInvalidUtf8AndEmptyCues) {
     word += "Iаbé\xC3\xA9Ã©漢ğжi\xCC\x87";
     words += "o'g' Ã© I\xCC\x87 ";
   }
-  const std::vector<std::string> texts{word,       words, "", std::string("a\0b\xFF\xC3 I\xCC", 9),
+  const std::vector<std::string> texts{word,       words, "", std::string("a\0b\xFF\xC3 I\xCC", 8),
                                        "\xF0\x9F", "ı"};
   for (const char* tag : {"tr", "uz-Latn", "kk-Cyrl", "und"}) {
     Track track(texts, tag);

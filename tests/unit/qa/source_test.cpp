@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 Cue cue_at(std::int64_t start_ms, std::int64_t end_ms, std::string_view text = "Text",
-           std::vector<Span> spans = {}) {
+           const std::vector<Span>& spans = {}) {
   Cue cue;
   cue.start = from_ms(start_ms);
   cue.end = from_ms(end_ms);
@@ -490,7 +490,7 @@ TEST(QaSourceChecks, HundredThousandCuesWellUnderASecond) {
     const std::int64_t start = std::int64_t{i} * 3000;
     source.push_back(cue_at(start, start + 2500, "We need 3 tickets for 1,000 tenge."));
     target.push_back(cue_at(
-        start + (i % 7) * 40, start + 2500,
+        start + std::int64_t{i % 7} * 40, start + 2500,
         i % 1000 == 0 ? "Bızge 4 bilet kerek, 1 000 teñge." : "Bızge 3 bilet kerek, 1 000 teñge."));
   }
   Pair pair(track(std::move(target)), track(std::move(source)));

@@ -25,24 +25,17 @@ void check_alphabet(const Context& context, std::vector<Finding>& findings) {
   std::vector<UChar32> reported;
   for (std::size_t i = 0; i < context.cues.size(); ++i) {
     reported.clear();
-    for (const std::string& line : context.cues[i].own_lines) {
-      const auto* s = reinterpret_cast<const std::uint8_t*>(line.data());
-      const auto length = static_cast<std::int32_t>(line.size());
-      for (std::int32_t k = 0; k < length;) {
-        UChar32 c = 0;
-        U8_NEXT(s, k, length, c);
-        const UScriptCode letter = script::letter_script(c);
-        if (letter == USCRIPT_COMMON || !script::belongs(letter, track) || listed(c) ||
-            listed(u_tolower(c)) || listed(u_toupper(c)) ||
-            std::find(reported.begin(), reported.end(), c) != reported.end())
-          continue;
-        if (reported.size() == kMaxPerCue)
-          break;  // a cue in another script altogether: its first characters say enough
-        reported.push_back(c);
-        findings.push_back(make_finding(context, "alphabet", i,
-                                        script::quoted(c) + " is not in the " + tag + " alphabet"));
-      }
-    }
+    script::for_each_letter(context.cues[i].own_lines, [&](UChar32 c, UScriptCode letter) {
+      if (!script::belongs(letter, track) || listed(c) || listed(u_tolower(c)) ||
+          listed(u_toupper(c)) || std::find(reported.begin(), reported.end(), c) != reported.end())
+        return true;
+      if (reported.size() == kMaxPerCue)
+        return false;  // a cue in another script altogether: its first characters say enough
+      reported.push_back(c);
+      findings.push_back(make_finding(context, "alphabet", i,
+                                      script::quoted(c) + " is not in the " + tag + " alphabet"));
+      return true;
+    });
   }
 }
 

@@ -50,17 +50,10 @@ void check_script_mismatch(const Context& context, std::vector<Finding>& finding
       tag = parsed->to_string();
     }
     ScriptTally tally;
-    for (const std::string& line : context.cues[i].own_lines) {
-      const auto* s = reinterpret_cast<const std::uint8_t*>(line.data());
-      const auto length = static_cast<std::int32_t>(line.size());
-      for (std::int32_t k = 0; k < length;) {
-        UChar32 c = 0;
-        U8_NEXT(s, k, length, c);
-        const UScriptCode letter = script::letter_script(c);
-        if (letter != USCRIPT_COMMON)
-          tally.add(script::belongs(letter, expected) ? expected : letter);
-      }
-    }
+    script::for_each_letter(context.cues[i].own_lines, [&](UChar32, UScriptCode letter) {
+      tally.add(script::belongs(letter, expected) ? expected : letter);
+      return true;
+    });
     std::pair<UScriptCode, std::size_t> other{USCRIPT_COMMON, 0};
     for (std::size_t k = 0; k < tally.scripts; ++k) {
       if (tally.counts[k].first != expected && tally.counts[k].second > other.second)

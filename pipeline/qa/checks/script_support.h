@@ -83,6 +83,23 @@ void for_each_word(std::string_view text, F&& f) {
     f(text.substr(static_cast<std::size_t>(start)), static_cast<std::size_t>(start));
 }
 
+// Calls f(c, script) for each letter of `lines` with its letter_script, skipping USCRIPT_COMMON,
+// until f returns false.
+template <class F>
+void for_each_letter(const std::vector<std::string>& lines, F&& f) {
+  for (const std::string& line : lines) {
+    const auto* s = reinterpret_cast<const std::uint8_t*>(line.data());
+    const auto length = static_cast<std::int32_t>(line.size());
+    for (std::int32_t k = 0; k < length;) {
+      UChar32 c = 0;
+      U8_NEXT(s, k, length, c);
+      const UScriptCode letter = letter_script(c);
+      if (letter != USCRIPT_COMMON && !f(c, letter))
+        return;
+    }
+  }
+}
+
 // A word with letters of two or more scripts.
 struct MixedWord {
   UScriptCode word_script = USCRIPT_COMMON;  // the script most of its letters are in

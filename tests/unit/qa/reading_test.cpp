@@ -9,50 +9,10 @@
 #include "pipeline/io/load.h"
 #include "pipeline/qa/checks.h"
 #include "tests/support/test_support.h"
+#include "tests/unit/qa/qa_test_support.h"
 
 namespace kopru::qa {
 namespace {
-
-Cue make_cue(std::int64_t start_ms, std::int64_t end_ms, std::string_view text) {
-  Cue cue;
-  cue.start = from_ms(start_ms);
-  cue.end = from_ms(end_ms);
-  cue.runs = runs_from_text(text);
-  return cue;
-}
-
-Document document(std::vector<Cue> cues) {
-  Document doc;
-  doc.meta.source_format = "srt";
-  doc.cues = std::move(cues);
-  return doc;
-}
-
-Profile netflix(std::string_view language = "tr") {
-  Profile profile = *builtin_profile("netflix");
-  apply_language_defaults(profile, *LanguageTag::parse(language));
-  return profile;
-}
-
-// Runs one check the way run_checks does, with the netflix profile unless told otherwise.
-std::vector<Finding> run(std::string_view check, const Document& doc,
-                         const Profile& profile = netflix(), std::string_view language = "tr") {
-  Context context(doc, profile);
-  context.language = *LanguageTag::parse(language);
-  context.fps = FrameRate{25, 1};
-  measure(context);
-  std::vector<Finding> findings;
-  find_check(check)->run(context, findings);
-  return findings;
-}
-
-std::vector<std::string> messages(const std::vector<Finding>& findings) {
-  std::vector<std::string> out;
-  out.reserve(findings.size());
-  for (const Finding& f : findings)
-    out.push_back("cue " + std::to_string(f.cue) + ": " + f.message);
-  return out;
-}
 
 // The planted file's findings of `check` alone, with every check run as the registry test does.
 std::vector<std::string> planted(std::string_view file, std::string_view check) {
@@ -85,10 +45,11 @@ TEST(QaLineLength, PlantedLongLine) {
 
 TEST(QaLineLength, ExactMessageAndBoundary) {
   const std::string forty_two(42, 'a');
-  const auto findings = run("line-length", document({
-                                               make_cue(0, 3000, forty_two),
-                                               make_cue(4000, 7000, "Evet.\n" + forty_two + "bc"),
-                                           }));
+  const auto findings =
+      run_check("line-length", document({
+                                   make_cue(0, 3000, forty_two),
+                                   make_cue(4000, 7000, "Evet.\n" + forty_two + "bc"),
+                               }));
   ASSERT_EQ(findings.size(), 1U);
   EXPECT_EQ(findings[0].cue, 2U);
   EXPECT_EQ(findings[0].rule, "KQ0201");
@@ -98,9 +59,9 @@ TEST(QaLineLength, ExactMessageAndBoundary) {
 
 TEST(QaLineLength, EachLongLineIsNamed) {
   const std::string long_line(43, 'x');
-  EXPECT_EQ(
-      messages(run("line-length", document({make_cue(0, 3000, long_line + "\n" + long_line)}))),
-      (Strings{"cue 1: 43 characters > 42 (line 1)", "cue 1: 43 characters > 42 (line 2)"}));
+  EXPECT_EQ(messages(run_check("line-length",
+                               document({make_cue(0, 3000, long_line + "\n" + long_line)}))),
+            (Strings{"cue 1: 43 characters > 42 (line 1)", "cue 1: 43 characters > 42 (line 2)"}));
 }
 
 TEST(QaLineLength, MarkupAndCombiningMarksAreNotCounted) {
@@ -109,7 +70,7 @@ TEST(QaLineLength, MarkupAndCombiningMarksAreNotCounted) {
   cue.runs = {Run::plain(std::string(40, 'a') + "i\xCC\x87" + "\xE2\x80\x8F" + "b",
                          {Span{SpanKind::italic}}),
               Run::raw("ass", "{\\blur3}")};
-  EXPECT_TRUE(run("line-length", document({cue})).empty());
+  EXPECT_TRUE(run_check("line-length", document({cue})).empty());
 }
 
 TEST(QaLineLength, ProfileLimitAndCommentCues) {
@@ -117,9 +78,10 @@ TEST(QaLineLength, ProfileLimitAndCommentCues) {
   profile.max_chars_per_line = 10;
   Cue comment = make_cue(0, 3000, "Bu satır on karakterden uzun.");
   comment.comment = true;
-  EXPECT_TRUE(run("line-length", document({comment}), profile).empty());
-  EXPECT_EQ(messages(run("line-length", document({make_cue(0, 3000, "Merhaba dünya")}), profile)),
-            Strings{"cue 1: 13 characters > 10 (line 1)"});
+  EXPECT_TRUE(run_check("line-length", document({comment}), profile).empty());
+  EXPECT_EQ(
+      messages(run_check("line-length", document({make_cue(0, 3000, "Merhaba dünya")}), profile)),
+      Strings{"cue 1: 13 characters > 10 (line 1)"});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -133,15 +95,17 @@ TEST(QaLineCount, TrailingEmptyLinesDoNotCountBlankMiddleLinesDo) {
   Cue trailing = make_cue(0, 3000, "Bir\nİki");
   trailing.runs.push_back(Run::line_break());
   trailing.runs.push_back(Run::line_break());
-  const auto findings = run("line-count", document({trailing, make_cue(4000, 7000, "Bir\n\nİki")}));
+  const auto findings =
+      run_check("line-count", document({trailing, make_cue(4000, 7000, "Bir\n\nİki")}));
   EXPECT_EQ(messages(findings), Strings{"cue 2: 3 lines > 2"});
 }
 
 TEST(QaLineCount, ProfileAllowsThree) {
   Profile profile = netflix();
   profile.max_lines = 3;
-  EXPECT_TRUE(run("line-count", document({make_cue(0, 3000, "Bir\nİki\nÜç")}), profile).empty());
-  EXPECT_EQ(messages(run("line-count", document({make_cue(0, 3000, "1\n2\n3\n4")}), profile)),
+  EXPECT_TRUE(
+      run_check("line-count", document({make_cue(0, 3000, "Bir\nİki\nÜç")}), profile).empty());
+  EXPECT_EQ(messages(run_check("line-count", document({make_cue(0, 3000, "1\n2\n3\n4")}), profile)),
             Strings{"cue 1: 4 lines > 3"});
 }
 
@@ -156,7 +120,7 @@ TEST(QaReadingSpeed, ExactMessage) {
   // 46 characters, spaces and punctuation included, in 1.966 s: 23.398 cps.
   const std::string text = "Yarın sabah erkenden yola çıkacağız, hazır ol.";
   ASSERT_EQ(count_chars(text), 46U);
-  const auto findings = run("reading-speed", document({make_cue(1000, 2966, text)}));
+  const auto findings = run_check("reading-speed", document({make_cue(1000, 2966, text)}));
   ASSERT_EQ(findings.size(), 1U);
   EXPECT_EQ(findings[0].message, "23.4 cps > 17");
   EXPECT_EQ(findings[0].rule, "KQ0203");
@@ -168,14 +132,14 @@ TEST(QaReadingSpeed, ComparedAsShownToOneDecimal) {
   profile.max_cps = 18;
   const std::string text = "Kapıyı kilitlemeyi unutma, tamam mı?";  // 36 characters
   ASSERT_EQ(count_chars(text), 36U);
-  const auto findings = run("reading-speed",
-                            document({
-                                make_cue(0, 2000, text),      // 18.0: at the limit
-                                make_cue(3000, 4997, text),   // 18.027 shows as 18
-                                make_cue(6000, 7994, text),   // 18.054 shows as 18.1
-                                make_cue(9000, 12000, text),  // 12
-                            }),
-                            profile);
+  const auto findings = run_check("reading-speed",
+                                  document({
+                                      make_cue(0, 2000, text),      // 18.0: at the limit
+                                      make_cue(3000, 4997, text),   // 18.027 shows as 18
+                                      make_cue(6000, 7994, text),   // 18.054 shows as 18.1
+                                      make_cue(9000, 12000, text),  // 12
+                                  }),
+                                  profile);
   EXPECT_EQ(messages(findings), Strings{"cue 3: 18.1 cps > 18"});
 }
 
@@ -186,21 +150,21 @@ TEST(QaReadingSpeed, LineBreaksAndMarkupAreNotCountedSpacesAre) {
   Cue cue = make_cue(0, 500, "");
   cue.runs = {Run::plain("ab cd", {Span{SpanKind::italic}}), Run::line_break(), Run::plain("ef"),
               Run::raw("ass", "{\\fad(200,200)}")};
-  EXPECT_TRUE(run("reading-speed", document({cue}), profile).empty());
+  EXPECT_TRUE(run_check("reading-speed", document({cue}), profile).empty());
   profile.max_cps = 13.9;
-  EXPECT_EQ(messages(run("reading-speed", document({cue}), profile)),
+  EXPECT_EQ(messages(run_check("reading-speed", document({cue}), profile)),
             Strings{"cue 1: 14 cps > 13.9"});
 }
 
 TEST(QaReadingSpeed, ZeroNegativeEmptyAndCommentCuesAreLeftToOthers) {
   Cue comment = make_cue(0, 100, "Uzun bir yorum satırı burada duruyor.");
   comment.comment = true;
-  EXPECT_TRUE(run("reading-speed", document({
-                                       make_cue(0, 0, "Sıfır süreli bir altyazı."),
-                                       make_cue(2000, 1000, "Sonu başından önce gelen."),
-                                       make_cue(3000, 3010, ""),
-                                       comment,
-                                   }))
+  EXPECT_TRUE(run_check("reading-speed", document({
+                                             make_cue(0, 0, "Sıfır süreli bir altyazı."),
+                                             make_cue(2000, 1000, "Sonu başından önce gelen."),
+                                             make_cue(3000, 3010, ""),
+                                             comment,
+                                         }))
                   .empty());
 }
 
@@ -216,20 +180,22 @@ TEST(QaWordsPerMinute, PlantedManyShortWords) {
 
 TEST(QaWordsPerMinute, UzbekApostrophesAndSuffixHyphensStayInTheWord) {
   // "Oʻzbekiston-da" and "boʻladi" are one word each: 4 words in 1.2 s = 200 wpm, at the limit.
-  EXPECT_TRUE(run("words-per-minute",
-                  document({make_cue(0, 1200, "Oʻzbekiston-da hammasi boʻladi, aka.")}),
-                  netflix("uz-Latn"), "uz-Latn")
+  EXPECT_TRUE(run_check("words-per-minute",
+                        document({make_cue(0, 1200, "Oʻzbekiston-da hammasi boʻladi, aka.")}),
+                        netflix("uz-Latn"), "uz-Latn")
                   .empty());
-  EXPECT_EQ(messages(run("words-per-minute", document({make_cue(0, 1000, "Ha, u bu yer.")}))),
+  EXPECT_EQ(messages(run_check("words-per-minute", document({make_cue(0, 1000, "Ha, u bu yer.")}))),
             Strings{"cue 1: 240 wpm > 200"});
 }
 
 TEST(QaWordsPerMinute, OffWithoutALimit) {
   Profile profile = netflix();
   profile.max_wpm = 0;
-  EXPECT_TRUE(run("words-per-minute", document({make_cue(0, 500, "Bir iki üç dört beş.")}), profile)
-                  .empty());
-  EXPECT_TRUE(run("words-per-minute", document({make_cue(0, 0, "Bir iki üç dört beş.")})).empty());
+  EXPECT_TRUE(
+      run_check("words-per-minute", document({make_cue(0, 500, "Bir iki üç dört beş.")}), profile)
+          .empty());
+  EXPECT_TRUE(
+      run_check("words-per-minute", document({make_cue(0, 0, "Bir iki üç dört beş.")})).empty());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,10 +209,10 @@ TEST(QaNeedlessBreak, PlantedShortTwoLineCue) {
 TEST(QaNeedlessBreak, JoinedLengthAtTheLimitFitsOneMoreDoesNot) {
   const std::string twenty(20, 'a');
   const auto findings =
-      run("needless-break", document({
-                                make_cue(0, 3000, twenty + "\n" + twenty + "b"),      // 42
-                                make_cue(4000, 7000, twenty + "\n" + twenty + "bc"),  // 43
-                            }));
+      run_check("needless-break", document({
+                                      make_cue(0, 3000, twenty + "\n" + twenty + "b"),      // 42
+                                      make_cue(4000, 7000, twenty + "\n" + twenty + "bc"),  // 43
+                                  }));
   EXPECT_EQ(messages(findings), Strings{"cue 1: 2 lines fit on one (42 characters)"});
 }
 
@@ -261,16 +227,16 @@ TEST(QaNeedlessBreak, DialoguesAndNewSpeakersKeepTheirBreak) {
       make_cue(12000, 14000, "Tek satır."),
       make_cue(15000, 17000, "Bir\nİki\nÜç"),
   });
-  EXPECT_TRUE(run("needless-break", doc).empty());
-  EXPECT_TRUE(run("needless-break", doc, dutch).empty());
+  EXPECT_TRUE(run_check("needless-break", doc).empty());
+  EXPECT_TRUE(run_check("needless-break", doc, dutch).empty());
 }
 
 TEST(QaNeedlessBreak, EndSpacesAndEmptyLinesAreNotJoined) {
-  const auto findings = run("needless-break", document({
-                                                  make_cue(0, 2000, "Evet  \n  tamam."),
-                                                  make_cue(3000, 5000, "Evet\n "),
-                                                  make_cue(6000, 8000, "Sadece bu.\n"),
-                                              }));
+  const auto findings = run_check("needless-break", document({
+                                                        make_cue(0, 2000, "Evet  \n  tamam."),
+                                                        make_cue(3000, 5000, "Evet\n "),
+                                                        make_cue(6000, 8000, "Sadece bu.\n"),
+                                                    }));
   EXPECT_EQ(messages(findings), Strings{"cue 1: 2 lines fit on one (11 characters)"});
 }
 
@@ -284,7 +250,8 @@ TEST(QaReading, CleanTracksHaveNoReadingFindings) {
     const Profile profile = netflix(loaded.doc.meta.language.to_string());
     for (const char* check :
          {"line-length", "line-count", "reading-speed", "words-per-minute", "needless-break"}) {
-      EXPECT_TRUE(run(check, loaded.doc, profile, loaded.doc.meta.language.to_string()).empty())
+      EXPECT_TRUE(
+          run_check(check, loaded.doc, profile, loaded.doc.meta.language.to_string()).empty())
           << file << " " << check;
     }
   }
@@ -293,9 +260,9 @@ TEST(QaReading, CleanTracksHaveNoReadingFindings) {
 TEST(QaReading, HugeLineIsMeasuredOnce) {
   const std::string huge(1 << 20, 'a');
   const Document doc = document({make_cue(0, 1000, huge + "\n" + huge)});
-  EXPECT_EQ(run("line-length", doc).size(), 2U);
-  EXPECT_EQ(run("reading-speed", doc).size(), 1U);
-  EXPECT_TRUE(run("needless-break", doc).empty());
+  EXPECT_EQ(run_check("line-length", doc).size(), 2U);
+  EXPECT_EQ(run_check("reading-speed", doc).size(), 1U);
+  EXPECT_TRUE(run_check("needless-break", doc).empty());
 }
 
 }  // namespace

@@ -10,19 +10,12 @@
 
 #include "pipeline/qa/checks.h"
 #include "pipeline/qa/report.h"
+#include "tests/unit/qa/qa_test_support.h"
 
 namespace kopru::qa {
 namespace {
 
 using nlohmann::json;
-
-Cue make_cue(std::int64_t start_ms, std::int64_t end_ms, std::string_view text) {
-  Cue cue;
-  cue.start = from_ms(start_ms);
-  cue.end = from_ms(end_ms);
-  cue.runs = runs_from_text(text);
-  return cue;
-}
 
 Finding make(std::string check, Severity severity, std::size_t cue, std::int64_t start_ms,
              std::int64_t end_ms, std::string message, std::string fix = "") {

@@ -11,6 +11,7 @@
 #include "pipeline/qa/checks.h"
 #include "pipeline/qa/fix_steps.h"
 #include "tests/support/test_support.h"
+#include "tests/unit/qa/qa_test_support.h"
 
 namespace kopru::qa {
 namespace {
@@ -46,14 +47,11 @@ struct Track {
     return context;
   }
 
-  std::vector<Finding> run(CheckFn check) const {
-    std::vector<Finding> findings;
-    check(context(), findings);
-    return findings;
-  }
+  std::vector<Finding> run(CheckFn check) const { return run_check(context(), check); }
 };
 
-std::vector<std::string> messages(const std::vector<Finding>& findings) {
+// Each finding as "N: message" (shorter than the shared "cue N: message").
+std::vector<std::string> numbered(const std::vector<Finding>& findings) {
   std::vector<std::string> out;
   out.reserve(findings.size());
   for (const Finding& f : findings)
@@ -70,7 +68,7 @@ const std::u32string kAzLatin = U"abcçdeəfgğhxıijkqlmnoöprsştuüvyzABCÇDE
 TEST(QaScriptMismatch, CyrillicCueInALatinUzbekTrack) {
   const Track track({"Salom, doʻstim!", "Салом, дўстим! Қалайсан?", "Bu Toshkent."}, "uz-Latn");
   const auto findings = track.run(check_script_mismatch);
-  EXPECT_EQ(messages(findings), Messages{"2: Cyrillic text in a uz-Latn track (19 of 19 letters)"});
+  EXPECT_EQ(numbered(findings), Messages{"2: Cyrillic text in a uz-Latn track (19 of 19 letters)"});
   EXPECT_EQ(findings[0].check, "script-mismatch");
   EXPECT_EQ(findings[0].rule, "KQ0401");
   EXPECT_EQ(findings[0].severity, Severity::error);
@@ -79,19 +77,19 @@ TEST(QaScriptMismatch, CyrillicCueInALatinUzbekTrack) {
 TEST(QaScriptMismatch, MostLettersDecide) {
   // 10 Cyrillic letters of 12: a Latin name does not save the cue, and does not sink one either.
   const Track track({"Привет, Анна! OK", "Tashkent Сити"}, "uz-Latn");
-  EXPECT_EQ(messages(track.run(check_script_mismatch)),
+  EXPECT_EQ(numbered(track.run(check_script_mismatch)),
             Messages{"1: Cyrillic text in a uz-Latn track (10 of 12 letters)"});
 }
 
 TEST(QaScriptMismatch, LikelyScriptOfATagWithoutOne) {
-  EXPECT_EQ(messages(Track({"Qazaqstan Respublikasy"}, "kk").run(check_script_mismatch)),
+  EXPECT_EQ(numbered(Track({"Qazaqstan Respublikasy"}, "kk").run(check_script_mismatch)),
             Messages{"1: Latin text in a kk track (21 of 21 letters)"});
-  EXPECT_EQ(messages(Track({"Oʻzbekiston"}, "uz").run(check_script_mismatch)), Messages{});
-  EXPECT_EQ(messages(Track({"Ўзбекистон"}, "uz").run(check_script_mismatch)),
+  EXPECT_EQ(numbered(Track({"Oʻzbekiston"}, "uz").run(check_script_mismatch)), Messages{});
+  EXPECT_EQ(numbered(Track({"Ўзбекистон"}, "uz").run(check_script_mismatch)),
             Messages{"1: Cyrillic text in a uz track (10 of 10 letters)"});
-  EXPECT_EQ(messages(Track({"Uyghur tili"}, "ug").run(check_script_mismatch)),
+  EXPECT_EQ(numbered(Track({"Uyghur tili"}, "ug").run(check_script_mismatch)),
             Messages{"1: Latin text in a ug track (10 of 10 letters)"});
-  EXPECT_EQ(messages(Track({"ئۇيغۇر تىلى"}, "ug").run(check_script_mismatch)), Messages{});
+  EXPECT_EQ(numbered(Track({"ئۇيغۇر تىلى"}, "ug").run(check_script_mismatch)), Messages{});
 }
 
 TEST(QaScriptMismatch, NothingToCompareWith) {
@@ -110,7 +108,7 @@ TEST(QaScriptMismatch, NothingToCompareWith) {
 TEST(QaMixedScript, OddLetterWithoutTwin) {
   const Track track({"Bu mжshina emas.", "Қazaqstan", "Мeн"}, "uz-Latn");
   const auto findings = track.run(check_mixed_script);
-  EXPECT_EQ(messages(findings),
+  EXPECT_EQ(numbered(findings),
             (Messages{"1: Cyrillic 'ж' (U+0436) in the Latin word 'mжshina'",
                       "2: Cyrillic 'Қ' (U+049A) in the Latin word 'Қazaqstan'"}));
   EXPECT_EQ(findings[0].fix, "");
@@ -127,7 +125,7 @@ TEST(QaMixedScript, JapaneseAndKoreanWordsMixTheirScripts) {
 TEST(QaHomoglyph, LatinLetterInACyrillicWord) {
   const Track track({"Мeн сeнi жақсы көремін.", "Бұл дұрыс."}, "kk-Cyrl");
   const auto findings = track.run(check_homoglyph);
-  EXPECT_EQ(messages(findings),
+  EXPECT_EQ(numbered(findings),
             (Messages{"1: Latin 'e' (U+0065) in the Cyrillic word 'Мeн'",
                       "1: Latin 'e' (U+0065), 'i' (U+0069) in the Cyrillic word 'сeнi'"}));
   EXPECT_EQ(findings[0].fix, "replace with Cyrillic 'е' (U+0435)");
@@ -137,19 +135,19 @@ TEST(QaHomoglyph, LatinLetterInACyrillicWord) {
 
 TEST(QaHomoglyph, CyrillicLetterInALatinWord) {
   const Track track({"Bu әdalət deyil.", "Hаmma joyda"}, "az-Latn");
-  EXPECT_EQ(messages(track.run(check_homoglyph)),
+  EXPECT_EQ(numbered(track.run(check_homoglyph)),
             (Messages{"1: Cyrillic 'ә' (U+04D9) in the Latin word 'әdalət'",
                       "2: Cyrillic 'а' (U+0430) in the Latin word 'Hаmma'"}));
   const Track shha({"hүгуг"}, "az-Cyrl");
-  EXPECT_EQ(messages(shha.run(check_homoglyph)),
+  EXPECT_EQ(numbered(shha.run(check_homoglyph)),
             Messages{"1: Latin 'h' (U+0068) in the Cyrillic word 'hүгуг'"});
 }
 
 TEST(QaHomoglyph, ATieGoesToTheTrackScript) {
   // "aс": Latin a + Cyrillic с.
-  EXPECT_EQ(messages(Track({"aс"}, "kk-Cyrl").run(check_homoglyph)),
+  EXPECT_EQ(numbered(Track({"aс"}, "kk-Cyrl").run(check_homoglyph)),
             Messages{"1: Latin 'a' (U+0061) in the Cyrillic word 'aс'"});
-  EXPECT_EQ(messages(Track({"aс"}, "tr").run(check_homoglyph)),
+  EXPECT_EQ(numbered(Track({"aс"}, "tr").run(check_homoglyph)),
             Messages{"1: Cyrillic 'с' (U+0441) in the Latin word 'aс'"});
 }
 
@@ -178,7 +176,7 @@ TEST(QaHomoglyph, SingleScriptWordsAndNamesAreClean) {
 TEST(QaApostrophe, WrongApostrophesInUzbekLatin) {
   const Track track({"O'zbekiston – ma'no", "to‘g‘ri, tog'", "sheʻr va boʼlim"}, "uz-Latn");
   const auto findings = track.run(check_apostrophe);
-  EXPECT_EQ(messages(findings),
+  EXPECT_EQ(numbered(findings),
             (Messages{"1: ''' (U+0027) in 'O'zbekiston' where Uzbek writes 'ʻ' (U+02BB)",
                       "1: ''' (U+0027) in 'ma'no' where Uzbek writes 'ʼ' (U+02BC)",
                       "2: '‘' (U+2018) in 'to‘g‘ri,' where Uzbek writes 'ʻ' (U+02BB)",
@@ -202,7 +200,7 @@ TEST(QaApostrophe, CorrectTextQuotesAndOtherTracks) {
 TEST(QaDottedI, AllCapsWordWhoseLowerCaseHasADot) {
   const Track track({"İstanbul çok güzel.", "ISTANBUL'A GİDİYORUZ", "IRMAK", "ırmak kenarı"}, "tr");
   const auto findings = track.run(check_dotted_i);
-  EXPECT_EQ(messages(findings),
+  EXPECT_EQ(numbered(findings),
             Messages{"2: 'ISTANBUL' has I where the track writes 'istanbul': 'İSTANBUL'"});
   EXPECT_EQ(findings[0].rule, "KQ0405");
   EXPECT_EQ(findings[0].severity, Severity::error);
@@ -210,13 +208,13 @@ TEST(QaDottedI, AllCapsWordWhoseLowerCaseHasADot) {
 
 TEST(QaDottedI, TitleCaseAgainstLowerCaseElsewhere) {
   const Track track({"Bu insan haklıdır.", "Insan hakları", "Işık", "ışık yok"}, "tr");
-  EXPECT_EQ(messages(track.run(check_dotted_i)),
+  EXPECT_EQ(numbered(track.run(check_dotted_i)),
             Messages{"2: 'Insan' has I where the track writes 'insan': 'İnsan'"});
 }
 
 TEST(QaDottedI, InitialIBeforeAFrontVowelInATrackThatWritesDottedI) {
   const Track track({"İstanbul'dan Izmir'e", "IŞTE bu", "Irmak", "ILIK su"}, "tr");
-  EXPECT_EQ(messages(track.run(check_dotted_i)),
+  EXPECT_EQ(numbered(track.run(check_dotted_i)),
             (Messages{"1: 'Izmir' has I before a front vowel: 'İzmir'",
                       "2: 'IŞTE' has I before a front vowel: 'İŞTE'"}));
   // A track that never writes İ gives no evidence that its author could.
@@ -226,7 +224,7 @@ TEST(QaDottedI, InitialIBeforeAFrontVowelInATrackThatWritesDottedI) {
 TEST(QaDottedI, CombiningDotFromNonTurkicLowerCasing) {
   const Track track({"i\u0307stanbul"}, "az-Latn");
   const auto findings = track.run(check_dotted_i);
-  EXPECT_EQ(messages(findings),
+  EXPECT_EQ(numbered(findings),
             Messages{"1: 'i\u0307stanbul' has i + U+0307 (İ lower-cased by non-Turkic rules): "
                      "'istanbul'"});
   EXPECT_EQ(findings[0].fix, "replace i + U+0307 with i");
@@ -248,7 +246,7 @@ TEST(QaAlphabet, LettersOutsideTheAlphabet) {
   Track track({"Washington və Wäli", "Əli bizə gəldi.", "Москва"}, "az-Latn");
   track.profile.alphabets["Latn"] = kAzLatin;
   const auto findings = track.run(check_alphabet);
-  EXPECT_EQ(messages(findings), (Messages{"1: 'W' (U+0057) is not in the az-Latn alphabet",
+  EXPECT_EQ(numbered(findings), (Messages{"1: 'W' (U+0057) is not in the az-Latn alphabet",
                                           "1: 'ä' (U+00E4) is not in the az-Latn alphabet"}));
   EXPECT_EQ(findings[0].rule, "KQ0406");
   EXPECT_EQ(findings[0].severity, Severity::warning);
@@ -267,7 +265,7 @@ TEST(QaGlyph, EachCharacterOncePerCue) {
   Track track({"Əli, əziz dostum – ə!", "café"}, "az-Latn");
   track.profile.glyphs = {{0x20, 0x7E}, {0xA0, 0xFF}};
   const auto findings = track.run(check_glyph);
-  EXPECT_EQ(messages(findings), (Messages{"1: U+018F 'Ə' is not in the glyph list",
+  EXPECT_EQ(numbered(findings), (Messages{"1: U+018F 'Ə' is not in the glyph list",
                                           "1: U+0259 'ə' is not in the glyph list",
                                           "1: U+2013 '–' is not in the glyph list"}));
   EXPECT_EQ(findings[0].rule, "KQ0407");
@@ -279,7 +277,7 @@ TEST(QaGlyph, EachCharacterOncePerCue) {
 
 TEST(QaMojibake, Utf8ReadAsCp1252) {
   const Track track({"Ã‡ok gÃ¼zel", "KÄ±z kardeÅŸim", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "Itâ€™s"}, "en");
-  EXPECT_EQ(messages(track.run(check_mojibake)),
+  EXPECT_EQ(numbered(track.run(check_mojibake)),
             (Messages{"1: UTF-8 read as cp1252: 'Ã‡' for 'Ç' (2 places)",
                       "2: UTF-8 read as cp1252: 'Ä±' for 'ı' (2 places)",
                       "3: UTF-8 read as cp1252: 'Ð¿' for 'п' (6 places)",
@@ -287,14 +285,14 @@ TEST(QaMojibake, Utf8ReadAsCp1252) {
 }
 
 TEST(QaMojibake, Cp1251ReadAsCp1252) {
-  EXPECT_EQ(messages(Track({"Ïðèâåò, ìèð"}, "ru").run(check_mojibake)),
+  EXPECT_EQ(numbered(Track({"Ïðèâåò, ìèð"}, "ru").run(check_mojibake)),
             Messages{"1: cp1251 read as cp1252: 'Ïðèâåò' for 'Привет'"});
 }
 
 TEST(QaMojibake, Cp1254TurkishReadAsCp1252) {
   const Track track({"Ýstanbul'a gittiðimiz gün", "Þimdi deðil", "Doğru."}, "tr");
   const auto findings = track.run(check_mojibake);
-  EXPECT_EQ(messages(findings),
+  EXPECT_EQ(numbered(findings),
             (Messages{"1: cp1254 read as cp1252: 'Ý' for 'İ', 'ð' for 'ğ' (2 places)",
                       "2: cp1254 read as cp1252: 'Þ' for 'Ş', 'ð' for 'ğ' (2 places)"}));
   EXPECT_EQ(findings[0].fix, "replace with the Turkish letters");
@@ -317,14 +315,6 @@ TEST(QaMojibake, CorrectTextInManyLanguages) {
 
 // ---- fix_script --------------------------------------------------------------------------------
 
-std::vector<std::string> listed(const std::vector<Change>& changes) {
-  std::vector<std::string> out;
-  out.reserve(changes.size());
-  for (const Change& c : changes)
-    out.push_back(std::to_string(c.cue) + " " + c.check + ": " + c.before + " -> " + c.after);
-  return out;
-}
-
 TEST(QaFixScript, HomoglyphsApostrophesAndMarkupKept) {
   Track track({"Men o'zbek tiliда", "yaxshi"}, "uz-Latn");
   // Cue 2 in italics: the text run is fixed, the span stays.
@@ -332,7 +322,7 @@ TEST(QaFixScript, HomoglyphsApostrophesAndMarkupKept) {
   Document doc = track.doc;
   std::vector<Change> changes;
   fix_script(track.context(), doc, changes);
-  EXPECT_EQ(listed(changes),
+  EXPECT_EQ(change_lines(changes),
             (Messages{"1 apostrophe: o'zbek -> oʻzbek", "2 homoglyph: yаxshi -> yaxshi",
                       "2 apostrophe: ma'no -> maʼno"}));
   EXPECT_EQ(plain_text(doc.cues[0]), "Men oʻzbek tiliда");  // "tiliда" is mixed-script: kept
@@ -349,7 +339,7 @@ TEST(QaFixScript, Cp1254MojibakeOnlyInTurkishTracks) {
   fix_script(turkish.context(), doc, changes);
   EXPECT_EQ(plain_text(doc.cues[0]), "İstanbul'a gittiğimiz gün");
   EXPECT_EQ(plain_text(doc.cues[1]), "Ş");
-  EXPECT_EQ(listed(changes),
+  EXPECT_EQ(change_lines(changes),
             (Messages{"1 mojibake: Ýstanbul'a -> İstanbul'a",
                       "1 mojibake: gittiðimiz -> gittiğimiz", "2 mojibake: Þ -> Ş"}));
 
@@ -366,7 +356,7 @@ TEST(QaFixScript, CombiningDotAndDisabledChecks) {
   std::vector<Change> changes;
   track.profile.disabled.insert("homoglyph");
   fix_script(track.context(), doc, changes);
-  EXPECT_EQ(listed(changes), Messages{"1 dotted-i: i\u0307stanbul, -> istanbul,"});
+  EXPECT_EQ(change_lines(changes), Messages{"1 dotted-i: i\u0307stanbul, -> istanbul,"});
   EXPECT_EQ(plain_text(doc.cues[0]), "istanbul, Mеn");
 }
 
@@ -479,7 +469,7 @@ TEST(QaScriptUdhr, NoFindingsOnCorrectTurkicText) {
 // Gagauz is Turkic-cased (İ/i), and its UDHR title writes "Insan" where the text writes "insan".
 TEST(QaScriptUdhr, GagauzTitleWithoutTheDot) {
   const Track track(udhr_lines("gag"), "gag");
-  EXPECT_EQ(messages(track.run(check_dotted_i)),
+  EXPECT_EQ(numbered(track.run(check_dotted_i)),
             (Messages{"1: 'Insan' has I where the track writes 'insan': 'İnsan'",
                       "12: 'Insan' has I where the track writes 'insan': 'İnsan'"}));
 }

@@ -15,6 +15,7 @@
 #include "pipeline/translit/document.h"
 #include "pipeline/translit/translit.h"
 #include "tests/support/test_support.h"
+#include "tests/unit/qa/qa_test_support.h"
 
 namespace kopru::qa {
 namespace {
@@ -23,11 +24,7 @@ namespace fs = std::filesystem;
 
 Cue cue_at(std::int64_t start_ms, std::int64_t end_ms, std::string_view text = "Text",
            const std::vector<Span>& spans = {}) {
-  Cue cue;
-  cue.start = from_ms(start_ms);
-  cue.end = from_ms(end_ms);
-  cue.runs = runs_from_text(text, spans);
-  return cue;
+  return make_cue(start_ms, end_ms, text, spans);
 }
 
 Document track(std::vector<Cue> cues) {
@@ -51,12 +48,6 @@ struct Pair {
   }
   Pair(const Pair&) = delete;
 };
-
-std::vector<Finding> run(const Context& context, CheckFn check) {
-  std::vector<Finding> findings;
-  check(context, findings);
-  return findings;
-}
 
 std::vector<Finding> run_source_group(const Context& context) {
   std::vector<Finding> findings;
@@ -306,7 +297,7 @@ TEST(QaSourceChecks, MissingCueNamesTheSourceCue) {
   Document target = kazakh();
   target.cues.erase(target.cues.begin() + 1);
   Pair pair(std::move(target), english());
-  const auto findings = run(pair.context, check_missing_cue);
+  const auto findings = run_check(pair.context, check_missing_cue);
   ASSERT_EQ(findings.size(), 1U) << listing(findings);
   EXPECT_EQ(findings[0].message, "no translation for source cue 2 (00:00:04,000 “To the bazaar.”)");
   EXPECT_EQ(findings[0].cue, 0U);
@@ -321,7 +312,7 @@ TEST(QaSourceChecks, MissingCueIgnoresBlankAndCommentSourceCues) {
   source.cues.push_back(cue_at(22000, 23000, "A note for the translator"));
   source.cues.back().comment = true;
   Pair pair(kazakh(), std::move(source));
-  EXPECT_EQ(listing(run(pair.context, check_missing_cue)), "");
+  EXPECT_EQ(listing(run_check(pair.context, check_missing_cue)), "");
 }
 
 TEST(QaSourceChecks, ExtraCue) {
@@ -329,7 +320,7 @@ TEST(QaSourceChecks, ExtraCue) {
   target.cues.push_back(cue_at(13000, 15000, "Artyq söz."));
   target.cues.push_back(cue_at(2900, 3900, "Tağy bır söz."));  // grazes source cue 1 only
   Pair pair(std::move(target), english());
-  const auto findings = run(pair.context, check_extra_cue);
+  const auto findings = run_check(pair.context, check_extra_cue);
   EXPECT_EQ(listing(findings),
             "5 extra-cue: no source cue at this time\n"
             "6 extra-cue: no source cue at this time (it only touches source cue 1)\n");
@@ -339,14 +330,14 @@ TEST(QaSourceChecks, UntranslatedSameText) {
   Document target = kazakh();
   target.cues[2].runs = runs_from_text("we need 3 TICKETS");
   Pair pair(std::move(target), english());
-  EXPECT_EQ(listing(run(pair.context, check_untranslated)),
+  EXPECT_EQ(listing(run_check(pair.context, check_untranslated)),
             "3 untranslated: same text as source cue 3\n");
 }
 
 TEST(QaSourceChecks, UntranslatedMergedText) {
   Pair pair(track({cue_at(1000, 6000, "Where are you?\nTo the bazaar.")}),
             track({cue_at(1000, 3400, "Where are you?"), cue_at(3600, 6000, "To the bazaar.")}));
-  EXPECT_EQ(listing(run(pair.context, check_untranslated)),
+  EXPECT_EQ(listing(run_check(pair.context, check_untranslated)),
             "1 untranslated: same text as source cue 1\n");
 }
 
@@ -357,7 +348,7 @@ TEST(QaSourceChecks, UntranslatedLeavesNamesNumbersAndInterjectionsAlone) {
             track({cue_at(0, 1000, "Peter Bishop."), cue_at(2000, 3000, "Ok."),
                    cue_at(4000, 5000, "1995"), cue_at(6000, 7000, "♪ ♪"),
                    cue_at(8000, 9000, "Hmm."), cue_at(10000, 11000, "Dr. William Bell")}));
-  EXPECT_EQ(listing(run(pair.context, check_untranslated)), "");
+  EXPECT_EQ(listing(run_check(pair.context, check_untranslated)), "");
 }
 
 TEST(QaSourceChecks, UntranslatedStillInTheSourceScript) {
@@ -367,7 +358,7 @@ TEST(QaSourceChecks, UntranslatedStillInTheSourceScript) {
                    cue_at(4000, 6000, "Эртага Самарқандга борамиз!"), cue_at(7000, 9000, "Айгүл")}),
             "uz-Latn");
   // Cue 2 is the source text itself; cue 3 a name the transliteration left in Cyrillic.
-  EXPECT_EQ(listing(run(pair.context, check_untranslated)),
+  EXPECT_EQ(listing(run_check(pair.context, check_untranslated)),
             "2 untranslated: same text as source cue 2\n"
             "3 untranslated: still in Cyrillic like source cue 3, the track is Latin\n");
 }
@@ -378,14 +369,14 @@ TEST(QaSourceChecks, UntranslatedScriptFromTheTrackWhenTheTagHasNone) {
             track({cue_at(1000, 3000, "Завтра едем в Анкару."),
                    cue_at(4000, 6000, "Завтра мы едем в Казань.")}),
             "tr");
-  EXPECT_EQ(listing(run(pair.context, check_untranslated)),
+  EXPECT_EQ(listing(run_check(pair.context, check_untranslated)),
             "2 untranslated: still in Cyrillic like source cue 2, the track is Latin\n");
 }
 
 TEST(QaSourceChecks, NumberMismatch) {
   Pair pair(track({cue_at(1000, 3000, "1996 jyly üş adam keldı.")}),
             track({cue_at(1000, 3000, "In 1995, 3 men came.")}));
-  const auto findings = run(pair.context, check_number_mismatch);
+  const auto findings = run_check(pair.context, check_number_mismatch);
   EXPECT_EQ(listing(findings),
             "1 number-mismatch: numbers differ: source 1995, 3; translation 1996\n");
 }
@@ -395,15 +386,15 @@ TEST(QaSourceChecks, NumberMismatchAcceptsNotationsOrderAndSplits) {
                    cue_at(5100, 6000, "Sağat 10-da,"), cue_at(6100, 7000, "12:30-da emes.")}),
             track({cue_at(1000, 3000, "In 1992, 29,000 ducks."), cue_at(4000, 5000, "3.5 km."),
                    cue_at(5100, 7000, "At 10, not 12:30.")}));
-  EXPECT_EQ(listing(run(pair.context, check_number_mismatch)), "");
-  EXPECT_EQ(listing(run(pair.context, check_split_cue)),
+  EXPECT_EQ(listing(run_check(pair.context, check_number_mismatch)), "");
+  EXPECT_EQ(listing(run_check(pair.context, check_split_cue)),
             "3 split-cue: source cue 3 is split over cues 3, 4\n");
 }
 
 TEST(QaSourceChecks, NumberMissingInTranslation) {
   Pair pair(track({cue_at(1000, 3000, "Bızge bilet kerek.")}),
             track({cue_at(1000, 3000, "We need 3 tickets.")}));
-  EXPECT_EQ(listing(run(pair.context, check_number_mismatch)),
+  EXPECT_EQ(listing(run_check(pair.context, check_number_mismatch)),
             "1 number-mismatch: numbers differ: source 3; translation none\n");
 }
 
@@ -415,16 +406,16 @@ TEST(QaSourceChecks, TimingDrift) {
   target.cues[0].end = from_ms(2300);
   Pair pair(std::move(target), english());
   EXPECT_EQ(
-      listing(run(pair.context, check_timing_drift)),
+      listing(run_check(pair.context, check_timing_drift)),
       "1 timing-drift: starts 0.800 s before source cue 1, ends 0.700 s before it (> 0.500 s)\n"
       "4 timing-drift: starts 0.640 s after source cue 4 (> 0.500 s)\n");
 }
 
 TEST(QaSourceChecks, TimingDriftOfAMergeComparesItsOuterEdges) {
   Pair pair(track({cue_at(1000, 6900)}), track({cue_at(1000, 3400), cue_at(3600, 6000)}));
-  EXPECT_EQ(listing(run(pair.context, check_timing_drift)),
+  EXPECT_EQ(listing(run_check(pair.context, check_timing_drift)),
             "1 timing-drift: ends 0.900 s after source cue 2 (> 0.500 s)\n");
-  EXPECT_EQ(listing(run(pair.context, check_merged_cue)),
+  EXPECT_EQ(listing(run_check(pair.context, check_merged_cue)),
             "1 merged-cue: merges source cues 1, 2\n");
 }
 
@@ -433,12 +424,12 @@ TEST(QaSourceChecks, MergedAndSplitCues) {
                    cue_at(8100, 9000, "bilet kerek.")}),
             track({cue_at(1000, 3400, "Where are you?"), cue_at(3600, 6000, "To the bazaar."),
                    cue_at(7000, 9000, "We need tickets.")}));
-  EXPECT_EQ(listing(run(pair.context, check_merged_cue)),
+  EXPECT_EQ(listing(run_check(pair.context, check_merged_cue)),
             "1 merged-cue: merges source cues 1, 2\n");
-  EXPECT_EQ(listing(run(pair.context, check_split_cue)),
+  EXPECT_EQ(listing(run_check(pair.context, check_split_cue)),
             "2 split-cue: source cue 3 is split over cues 2, 3\n");
-  EXPECT_EQ(listing(run(pair.context, check_missing_cue)), "");
-  EXPECT_EQ(listing(run(pair.context, check_extra_cue)), "");
+  EXPECT_EQ(listing(run_check(pair.context, check_missing_cue)), "");
+  EXPECT_EQ(listing(run_check(pair.context, check_extra_cue)), "");
 }
 
 TEST(QaSourceChecks, StyleMismatchItalicBothWays) {
@@ -452,7 +443,7 @@ TEST(QaSourceChecks, StyleMismatchItalicBothWays) {
   source.cues[2].runs = runs_from_text("We need 3 tickets.", italic);
   target.cues[2].runs = runs_from_text("Bızge 3 bilet kerek.", italic);
   Pair pair(std::move(target), std::move(source));
-  EXPECT_EQ(listing(run(pair.context, check_style_mismatch)),
+  EXPECT_EQ(listing(run_check(pair.context, check_style_mismatch)),
             "1 style-mismatch: italic here, not in source cue 1\n"
             "2 style-mismatch: italic in source cue 2, not here\n");
 }
@@ -465,7 +456,7 @@ TEST(QaSourceChecks, StyleMismatchItalicFromANamedStyle) {
   source.styles.push_back(thoughts);
   source.cues[0].style = "Thoughts";
   Pair pair(kazakh(), std::move(source));
-  EXPECT_EQ(listing(run(pair.context, check_style_mismatch)),
+  EXPECT_EQ(listing(run_check(pair.context, check_style_mismatch)),
             "1 style-mismatch: italic in source cue 1, not here\n");
 }
 
@@ -478,7 +469,7 @@ TEST(QaSourceChecks, StyleMismatchPosition) {
   target.cues[3].placement.alignment = 7;
   source.cues[3].placement.alignment = 9;  // both placed: same intent
   Pair pair(std::move(target), std::move(source));
-  EXPECT_EQ(listing(run(pair.context, check_style_mismatch)),
+  EXPECT_EQ(listing(run_check(pair.context, check_style_mismatch)),
             "1 style-mismatch: alignment 8 in source cue 1, not here\n"
             "2 style-mismatch: line 0 here, not in source cue 2\n");
 }
@@ -623,7 +614,7 @@ TEST(QaSourcePlanted, EachFixtureFindsItsCheckExactlyWhereExpected) {
     SCOPED_TRACE(e.stem);
     Pair pair(load(dir / (std::string(e.stem) + "." + e.language + ".srt")),
               load(dir / (std::string(e.stem) + ".source.srt")), e.language);
-    const auto findings = run(pair.context, find_check(e.check)->run);
+    const auto findings = run_check(pair.context, find_check(e.check)->run);
     ASSERT_EQ(findings.size(), 1U) << listing(findings);
     EXPECT_EQ(findings[0].cue, e.cue) << listing(findings);
   }

@@ -9,19 +9,12 @@
 #include "pipeline/qa/checks.h"
 #include "pipeline/qa/fix_steps.h"
 #include "tests/support/test_support.h"
+#include "tests/unit/qa/qa_test_support.h"
 
 namespace kopru::qa {
 namespace {
 
 using Strings = std::vector<std::string>;
-
-Cue make_cue(std::int64_t start_ms, std::int64_t end_ms, std::string_view text) {
-  Cue cue;
-  cue.start = from_ms(start_ms);
-  cue.end = from_ms(end_ms);
-  cue.runs = runs_from_text(text);
-  return cue;
-}
 
 Cue runs_cue(std::vector<kopru::Run> runs) {
   Cue cue;
@@ -31,39 +24,12 @@ Cue runs_cue(std::vector<kopru::Run> runs) {
   return cue;
 }
 
-Span span(SpanKind kind) {
-  Span s;
-  s.kind = kind;
-  return s;
-}
-
-Document document(std::vector<Cue> cues, std::string format = "srt") {
-  Document doc;
-  doc.meta.source_format = std::move(format);
-  doc.cues = std::move(cues);
-  return doc;
-}
-
-Profile netflix(std::string_view language = "tr") {
-  Profile profile = *builtin_profile("netflix");
-  apply_language_defaults(profile, *LanguageTag::parse(language));
-  return profile;
-}
-
 Strings run(std::string_view check, const Document& doc, const Profile& profile = netflix(),
             std::string_view language = "tr") {
-  Context context(doc, profile);
-  context.language = *LanguageTag::parse(language);
-  context.fps = FrameRate{25, 1};
-  measure(context);
-  std::vector<Finding> findings;
-  find_check(check)->run(context, findings);
-  Strings out;
-  for (const Finding& f : findings) {
+  const std::vector<Finding> findings = run_check(check, doc, profile, language);
+  for (const Finding& f : findings)
     EXPECT_EQ(f.check, check);
-    out.push_back("cue " + std::to_string(f.cue) + ": " + f.message);
-  }
-  return out;
+  return messages(findings);
 }
 
 io::Loaded load(std::string_view dir, std::string_view file) {
@@ -338,10 +304,7 @@ Fixed fix(const Document& input, const Profile& profile = netflix(),
 }
 
 Strings changes_of(const Fixed& fixed) {
-  Strings out;
-  for (const Change& c : fixed.changes)
-    out.push_back(std::to_string(c.cue) + " " + c.check + ": " + c.before + " -> " + c.after);
-  return out;
+  return change_lines(fixed.changes);
 }
 
 TEST(QaTextFix, PlantedWhitespaceAndEllipsis) {

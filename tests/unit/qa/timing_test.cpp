@@ -10,6 +10,7 @@
 #include "pipeline/qa/checks.h"
 #include "pipeline/qa/fix_steps.h"
 #include "tests/support/test_support.h"
+#include "tests/unit/qa/qa_test_support.h"
 
 namespace kopru::qa {
 namespace {
@@ -56,14 +57,6 @@ struct Track {
     return fixed;
   }
 };
-
-std::vector<std::string> messages(const std::vector<Finding>& findings) {
-  std::vector<std::string> out;
-  out.reserve(findings.size());
-  for (const Finding& f : findings)
-    out.push_back("cue " + std::to_string(f.cue) + ": " + f.message);
-  return out;
-}
 
 using Messages = std::vector<std::string>;
 

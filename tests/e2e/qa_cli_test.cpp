@@ -91,7 +91,8 @@ TEST(QaCli, FixWritesARepairedCopyAndListsEveryChange) {
   EXPECT_FALSE(contains(fixed, "O'zbekiston")) << fixed;
   // The fixed copy no longer has the problem.
   const auto again = run_kopru("qa " + q(dir / "fixed.uz-Latn.srt") + " --json");
-  for (const auto& f : nlohmann::json::parse(again.out)["findings"])
+  const auto report = nlohmann::json::parse(again.out);
+  for (const auto& f : report["findings"])
     EXPECT_NE(f["check"], "apostrophe") << f.dump();
   EXPECT_EQ(run_kopru("qa " + q(input) + " --fix").exit_code, kExitUsage);
 }

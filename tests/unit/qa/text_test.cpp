@@ -81,7 +81,7 @@ TEST(QaMarkup, AssBlocksOfAnAssTrack) {
       {
           runs_cue(
               {Run::raw("ass", "{\\blur3\\fad(200,300)\\t(0,500,\\frz30)}"), Run::plain("Doğru")}),
-          runs_cue({Run::raw("ass", "{TODO: kontrol et}"), Run::plain("Yorum")}),
+          runs_cue({Run::raw("ass", "{Çevirmen notu: kontrol et}"), Run::plain("Yorum")}),
           runs_cue({Run::raw("ass", "{\\i1}"), Run::plain("İtalik stilde kapalı")}),
           runs_cue({Run::raw("ass", "{\\p1}"), Run::raw("ass", "m 0 0 l 100 0 100 100")}),
           runs_cue({Run::raw("ass", "{\\foo3}"), Run::plain("Bilinmeyen")}),

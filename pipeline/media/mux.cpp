@@ -10,6 +10,7 @@ extern "C" {
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -178,6 +179,10 @@ class Muxer {
   bool fill(DemuxSource& source);
   void write(Packet packet, int out_index, AVRational from);
   void patch_languages(const std::string& path);
+  bool dropped(int stream) const {
+    return std::find(plan_.drop_streams.begin(), plan_.drop_streams.end(), stream) !=
+           plan_.drop_streams.end();
+  }
   void note(const std::string& code, const std::string& message) {
     diag_.add(Severity::note, SourceLocation{plan_.film, 0, 0, -1}, code, message);
   }
@@ -317,11 +322,8 @@ void Muxer::add_document(const Document& doc, const TrackSettings& settings,
 
 // A text subtitle track of the film that the output cannot take as it is (WebVTT that libav 5.1
 // cannot read from Matroska, any text track into MP4): it goes through Kopru's model.
-Document film_track_document(const std::string& film, const StreamInfo& info, Diagnostics& diag) {
-  const std::vector<int> webvtt =
-      info.codec == "webvtt" ? std::vector<int>{info.index} : std::vector<int>{};
-  auto tracks = extract_tracks(film, {info.index}, diag, webvtt);
-  const ExtractedTrack& track = tracks.at(0);
+Document film_track_document(const std::string& film, const StreamInfo& info,
+                             const ExtractedTrack& track, Diagnostics& diag) {
   const codecs::Codec* codec = codecs::find_codec(track.format);
   if (codec == nullptr)
     throw InternalError("no reader for " + track.format);
@@ -357,6 +359,24 @@ void Muxer::add_film_streams(const MediaInfo& info) {
       throw UsageError("--drop-track " + std::to_string(drop) + ": the film has streams 0 to " +
                        std::to_string(count - 1) + " (see kopru probe)");
   }
+  // The text tracks the output cannot copy are rewritten through the model: all of them are read
+  // in one pass over the film.
+  std::vector<int> rewritten;
+  std::vector<int> webvtt;
+  for (const StreamInfo& s : info.streams) {
+    const AVCodecID codec = film.input->streams[s.index]->codecpar->codec_id;
+    if (s.text && !accepts(format_, codec) && !dropped(s.index) &&
+        kept_by_language(s, plan_.keep_only_langs)) {
+      rewritten.push_back(s.index);
+      if (s.codec == "webvtt")
+        webvtt.push_back(s.index);
+    }
+  }
+  std::map<int, ExtractedTrack> extracted;
+  if (!rewritten.empty()) {
+    for (ExtractedTrack& track : extract_tracks(plan_.film, rewritten, diag_, webvtt))
+      extracted.emplace(track.index, std::move(track));
+  }
   for (int i = 0; i < count; ++i) {
     const AVStream* in = film.input->streams[i];
     const StreamInfo* stream_info = static_cast<std::size_t>(i) < info.streams.size()
@@ -366,8 +386,7 @@ void Muxer::add_film_streams(const MediaInfo& info) {
     const std::string what =
         origin + " (" + type_name(in->codecpar->codec_type) + ", " +
         (stream_info != nullptr ? stream_info->codec : codec_name_of(in->codecpar->codec_id)) + ")";
-    if (std::find(plan_.drop_streams.begin(), plan_.drop_streams.end(), i) !=
-        plan_.drop_streams.end()) {
+    if (dropped(i)) {
       note("mux-dropped", what + " dropped (--drop-track)");
       continue;
     }
@@ -390,7 +409,7 @@ void Muxer::add_film_streams(const MediaInfo& info) {
       continue;
     }
     if (stream_info != nullptr && stream_info->text) {
-      const Document doc = film_track_document(plan_.film, *stream_info, diag_);
+      const Document doc = film_track_document(plan_.film, *stream_info, extracted.at(i), diag_);
       note("mux-converted", what + " is rewritten as " +
                                 codec_name(subtitle_codec_for(doc, mp4_family(format_))) +
                                 ": the output container cannot copy it as it is");

@@ -2,6 +2,7 @@
 // writer's capabilities. Codecs are pure: bytes and options in, a document and diagnostics out.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,17 @@ struct ReadOptions {
 
 struct WriteOptions {
   std::optional<FrameRate> fps;  // for frame-based output
+  // The character table of formats that have several (EBU STL: "latin", "cyrillic", "arabic",
+  // "greek", "hebrew"); empty = the writer chooses from the document's language and script.
+  std::string charset;
+};
+
+// The characters a writer can store. The carry check (pipeline/text/carry.h) runs it over every
+// text run before writing, so that a character the target cannot hold is an error naming it, or,
+// with --replace, a reported fallback; never a silent loss.
+struct Repertoire {
+  std::string name;                       // "ISO 6937 Latin (EBU STL code table 00)"
+  std::function<bool(char32_t)> carries;  // empty: every Unicode scalar value
 };
 
 // What a writer can express; lowering passes reduce a document to these and report each loss.
@@ -59,6 +71,8 @@ class CueWriter;
 using ReadStreamFn = void (*)(const Source& source, const ReadOptions& options, Diagnostics& diag,
                               CueSink& sink);
 using MakeWriterFn = std::unique_ptr<CueWriter> (*)(const WriteOptions& options, Diagnostics& diag);
+// The repertoire this writer would use for this document and these options.
+using RepertoireFn = Repertoire (*)(const Document& doc, const WriteOptions& options);
 
 struct Codec {
   std::string_view name;         // "srt": what --to takes and what the JSON calls it
@@ -71,6 +85,7 @@ struct Codec {
   CapsFn caps = nullptr;
   ReadStreamFn read_stream = nullptr;
   MakeWriterFn make_writer = nullptr;
+  RepertoireFn repertoire = nullptr;  // nullptr: the writer stores any Unicode text
 
   std::string_view preferred_extension() const {
     return extensions.substr(0, extensions.find(' '));

@@ -9,7 +9,10 @@
 #include "codecs/json/json.h"
 #include "codecs/microdvd/microdvd.h"
 #include "codecs/sbv/sbv.h"
+#include "codecs/scc/scc.h"
 #include "codecs/srt/srt.h"
+#include "codecs/stl/stl.h"
+#include "codecs/ttml/ttml.h"
 #include "codecs/webvtt/webvtt.h"
 
 namespace kopru::codecs {
@@ -24,6 +27,12 @@ constexpr std::array kCodecs = {
   Codec{"ass",      "Advanced SubStation Alpha / SSA v4", "ass ssa", false, &ass::probe, &ass::read,      &ass::write,      &ass::caps},
   Codec{"microdvd", "MicroDVD",                 "sub",          false, &microdvd::probe, &microdvd::read, &microdvd::write, &microdvd::caps},
   Codec{"sbv",      "YouTube SBV",              "sbv",          false, &sbv::probe,      &sbv::read,      &sbv::write,      &sbv::caps},
+  Codec{"ttml",     "TTML 1 (W3C Timed Text)",  "ttml xml",     false, &ttml::probe,     &ttml::read,     &ttml::write_ttml1, &ttml::caps},
+  Codec{"dfxp",     "DFXP (TTML 1 for legacy platforms)", "dfxp", false, &ttml::probe_dfxp, &ttml::read, &ttml::write_dfxp, &ttml::caps},
+  Codec{"imsc",     "IMSC 1.1 Text profile",    "imsc.ttml",    false, &ttml::probe_imsc, &ttml::read,    &ttml::write_imsc, &ttml::caps},
+  Codec{"ebu-tt-d", "EBU-TT-D (EBU Tech 3380)", "ebu-tt-d.xml", false, &ttml::probe_ebu_tt_d, &ttml::read, &ttml::write_ebu_tt_d, &ttml::caps_ebu_tt_d},
+  Codec{"stl",      "EBU STL (Tech 3264)",      "stl",          true,  &stl::probe,      &stl::read,      &stl::write,      &stl::caps, nullptr, nullptr, &stl::repertoire},
+  Codec{"scc",      "Scenarist SCC (CEA-608)",  "scc",          false, &scc::probe,      &scc::read,      &scc::write,      &scc::caps, nullptr, nullptr, &scc::repertoire},
   Codec{"json",     "Kopru JSON",               "json",         false, &json::probe,     &json::read,     &json::write,     &json::caps},
 };
 // clang-format on

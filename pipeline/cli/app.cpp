@@ -23,7 +23,9 @@ void add_convert(CLI::App& app, ConvertArgs& a) {
   cmd->add_option("inputs", a.inputs, "Input subtitle files")->required();
   cmd->add_option("-o,--output", a.output, "Output file (one input); format from its extension");
   cmd->add_option("--out-dir", a.out_dir, "Output folder (any number of inputs); needs --to");
-  cmd->add_option("--to", a.to, "Output format: srt, vtt, ass, microdvd, sbv, json");
+  cmd->add_option(
+      "--to", a.to,
+      "Output format (see kopru formats): srt, vtt, ass, ttml, imsc, ebu-tt-d, dfxp, stl, scc...");
   cmd->add_option("--from", a.from, "Input format, when detection should be skipped");
   cmd->add_option("--encoding", a.encoding, "Input encoding (default: detect)");
   cmd->add_option("--fps", a.fps, "Frame rate for frame-based formats (25, 23.976, 30000/1001)");
@@ -37,6 +39,12 @@ void add_convert(CLI::App& app, ConvertArgs& a) {
                   "Transliterate in the same pass, FROM:TO (e.g. uz-Cyrl:uz-Latn)");
   cmd->add_option("--apostrophes", a.apostrophes,
                   "Uzbek apostrophes with --translit: unicode (default), typographic, ascii");
+  cmd->add_flag("--replace", a.replace,
+                "Replace characters the output format cannot store by documented fallbacks "
+                "(reported one by one) instead of refusing the file");
+  cmd->add_option("--charset", a.charset,
+                  "Character table of the output where the format has several (EBU STL: latin, "
+                  "cyrillic, arabic, greek, hebrew)");
 }
 
 void add_translit(CLI::App& app, TranslitArgs& a) {
@@ -66,6 +74,12 @@ void add_translit(CLI::App& app, TranslitArgs& a) {
   cmd->add_flag("--crlf", f.crlf, "Write CRLF line endings");
   cmd->add_option("-j,--jobs", f.jobs, "Threads (default: one per core)")
       ->check(CLI::Range(1U, 1024U));
+  cmd->add_flag("--replace", f.replace,
+                "Replace characters the output format cannot store by documented fallbacks "
+                "(reported one by one) instead of refusing the file");
+  cmd->add_option("--charset", f.charset,
+                  "Character table of the output where the format has several (EBU STL: latin, "
+                  "cyrillic, arabic, greek, hebrew)");
   cmd->add_flag("--text", a.text, "Read plain UTF-8 text on stdin, write the result on stdout");
   cmd->add_flag("--list", a.list, "List the directions and their status");
   cmd->add_flag("--json", a.json, "With --list: machine-readable output");
@@ -158,6 +172,19 @@ void add_qa(CLI::App& app, QaArgs& a) {
   cmd->add_option("-o,--output", a.output, "Fixed file (with --fix)");
 }
 
+void add_validate(CLI::App& app, ValidateArgs& a) {
+  auto* cmd = app.add_subcommand(
+      "validate", "Check TTML documents against a delivery profile; report every violation.");
+  cmd->footer(std::string("Exit 1 when any document violates the profile.\n"
+                          "Examples:\n"
+                          "  kopru validate film.ttml --profile imsc1.1-text\n"
+                          "  kopru validate *.xml --profile ebu-tt-d --json\n") +
+              kExitCodes);
+  cmd->add_option("files", a.inputs, "TTML documents")->required();
+  cmd->add_option("--profile", a.profile, "imsc1.1-text, ebu-tt-d or dfxp")->required();
+  cmd->add_flag("--json", a.json, "Violations as JSON on stdout");
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -174,6 +201,7 @@ int run(int argc, char** argv) {
   ExtractArgs extract_args;
   MuxArgs mux_args;
   QaArgs qa_args;
+  ValidateArgs validate_args;
   bool formats_json = false;
   add_convert(app, convert_args);
   add_info(app, info_args);
@@ -182,6 +210,7 @@ int run(int argc, char** argv) {
   add_extract(app, extract_args);
   add_mux(app, mux_args);
   add_qa(app, qa_args);
+  add_validate(app, validate_args);
   app.add_subcommand("formats", "List the subtitle formats Kopru reads and writes.")
       ->add_flag("--json", formats_json, "Machine-readable output");
   try {
@@ -198,6 +227,8 @@ int run(int argc, char** argv) {
       return extract(extract_args, console);
     if (app.got_subcommand("qa"))
       return qa_verb(qa_args, console);
+    if (app.got_subcommand("validate"))
+      return validate(validate_args, console);
     if (app.got_subcommand("mux"))
       return mux(mux_args, console);
     if (app.got_subcommand("probe"))

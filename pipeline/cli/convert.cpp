@@ -103,6 +103,8 @@ int convert(const ConvertArgs& args, Console& console) {
   save.bom = args.bom;
   save.crlf = args.crlf;
   save.write.fps = fps;
+  save.write.charset = args.charset;
+  save.replace = args.replace;
   save.input_format_fallback = args.keep_format;
   if (!args.output.empty() && !args.keep_format)
     (void)io::output_codec(plans.front().output, save);

@@ -25,6 +25,10 @@ struct ConvertArgs {
   std::string apostrophes;  // --apostrophes unicode|typographic|ascii
   // `kopru translit`: without --to, each output keeps its input's format and extension.
   bool keep_format = false;
+  // Characters the output format cannot store: replace them by the documented fallbacks
+  // (locales/carry/) and report each, instead of refusing the file.
+  bool replace = false;
+  std::string charset;  // --charset: the writer's character table (EBU STL: latin, cyrillic...)
 };
 
 int convert(const ConvertArgs& args, Console& console);
@@ -95,5 +99,13 @@ struct QaArgs {
   bool list = false;                // --list: the checks, their rule IDs and default severities
 };
 int qa_verb(const QaArgs& args, Console& console);
+
+struct ValidateArgs {
+  std::vector<std::string> inputs;
+  std::string profile;  // --profile imsc1.1-text|ebu-tt-d|dfxp
+  bool json = false;    // --json
+};
+// Exit 0 when every file conforms, 1 when any violates the profile, 3 when one cannot be read.
+int validate(const ValidateArgs& args, Console& console);
 
 }  // namespace kopru::cli

@@ -6,6 +6,7 @@
 #include "codecs/registry.h"
 #include "pipeline/core/error.h"
 #include "pipeline/io/files.h"
+#include "pipeline/text/carry.h"
 #include "pipeline/text/encoding.h"
 #include "pipeline/text/utf8.h"
 
@@ -143,7 +144,14 @@ Loaded load_file(const fs::path& path, const LoadOptions& options, Diagnostics& 
 
 std::string render(const Document& doc, const codecs::Codec& codec, const SaveOptions& options,
                    Diagnostics& diag) {
-  std::string out = codec.write(doc, options.write, diag);
+  std::string out;
+  if (codec.repertoire != nullptr) {
+    const Document carried = carry_or_replace(doc, codec.repertoire(doc, options.write),
+                                              options.replace, diag.path(), diag);
+    out = codec.write(carried, options.write, diag);
+  } else {
+    out = codec.write(doc, options.write, diag);
+  }
   if (codec.binary)
     return out;
   if (options.crlf) {

@@ -64,6 +64,9 @@ struct SaveOptions {
   bool crlf = false;   // CRLF line endings (text formats)
   // With no `format` and an output extension no codec claims, write in the input's format.
   bool input_format_fallback = false;
+  // Characters the writer's repertoire lacks: replaced by fallbacks and reported (true), or the
+  // document is refused with a CarryError listing each one (false). pipeline/text/carry.h.
+  bool replace = false;
   codecs::WriteOptions write;
 };
 

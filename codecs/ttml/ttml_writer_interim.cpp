@@ -1,25 +1,10 @@
-// Temporary stand-in until the TTML reader and writers land; deleted with them.
+// Temporary stand-in until the TTML writers land; deleted with them.
 #include <stdexcept>
 
 #include "codecs/ttml/ttml.h"
 
 namespace kopru::codecs::ttml {
 
-int probe(std::string_view, std::string_view) {
-  return 0;
-}
-int probe_dfxp(std::string_view, std::string_view) {
-  return 0;
-}
-int probe_imsc(std::string_view, std::string_view) {
-  return 0;
-}
-int probe_ebu_tt_d(std::string_view, std::string_view) {
-  return 0;
-}
-Document read(const Source& source, const ReadOptions&, Diagnostics&) {
-  fail(source, 1, 1, "TTML reading is not built yet");
-}
 std::string write(const Document&, const WriteOptions&, Diagnostics&, Profile) {
   throw std::logic_error("TTML writing is not built yet");
 }

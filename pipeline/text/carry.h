@@ -22,7 +22,7 @@ struct UncarriedCharacter {
   int column = 0;       // 1-based code-point column inside that line
   int source_line = 0;  // the cue's line in the input file, 0 when unknown
   char32_t character = 0;
-  std::string fallback;  // what --replace would write; empty when there is none in the table
+  std::string fallback;  // exactly what --replace writes: "?" as the last resort, "" = removed
 };
 
 // Every character of every text run (cue text, and the title, which formats such as STL store)
@@ -30,17 +30,18 @@ struct UncarriedCharacter {
 std::vector<UncarriedCharacter> find_uncarried(const Document& doc,
                                                const codecs::Repertoire& repertoire);
 
-// The document refused because of `found`; `what()` lists each character as
-// `cue N line L col C: U+0259 'ə' (LATIN SMALL LETTER SCHWA) is not in <repertoire>`.
+// The document refused because of `found`. The message names the repertoire and the count, then
+// lists each character on its own line, up to a cap, as
+// `path:SRCLINE: cue N, line L, column C: U+0259 'ə' LATIN SMALL LETTER SCHWA (fallback: 'ä')`.
 class CarryError : public InputError {
  public:
   CarryError(const std::string& path, const codecs::Repertoire& repertoire,
              const std::vector<UncarriedCharacter>& found);
 };
 
-// Replaces each uncarried character by its fallback (the table in locales/carry/, then the
-// base letter of a canonical decomposition, then '?'), warning once per cue line with code
-// "carry-replaced" and the before and after text.
+// Replaces each uncarried character by its fallback (locales/carry/README.md: the table, then
+// composition or the base letter of the canonical decomposition, then '?'), warning once per
+// changed cue line with code "carry-replaced", the replacements and the before and after text.
 Document replace_uncarried(const Document& doc, const codecs::Repertoire& repertoire,
                            Diagnostics& diag);
 

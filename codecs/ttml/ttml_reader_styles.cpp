@@ -239,26 +239,14 @@ std::optional<Color> parse_color(std::string_view text) {
                  static_cast<std::uint8_t>(parts[2]),
                  static_cast<std::uint8_t>(rgba ? parts[3] : 255)};
   }
-  struct Named {
-    std::string_view name;
-    Color color;
-  };
-  static constexpr std::array<Named, 19> kNamed = {{
-      {"transparent", {0, 0, 0, 0}},    {"black", {0, 0, 0, 255}},
-      {"silver", {192, 192, 192, 255}}, {"gray", {128, 128, 128, 255}},
-      {"white", {255, 255, 255, 255}},  {"maroon", {128, 0, 0, 255}},
-      {"red", {255, 0, 0, 255}},        {"purple", {128, 0, 128, 255}},
-      {"fuchsia", {255, 0, 255, 255}},  {"magenta", {255, 0, 255, 255}},
-      {"green", {0, 128, 0, 255}},      {"lime", {0, 255, 0, 255}},
-      {"olive", {128, 128, 0, 255}},    {"yellow", {255, 255, 0, 255}},
-      {"navy", {0, 0, 128, 255}},       {"blue", {0, 0, 255, 255}},
-      {"teal", {0, 128, 128, 255}},     {"aqua", {0, 255, 255, 255}},
-      {"cyan", {0, 255, 255, 255}},
-  }};
-  for (const auto& named : kNamed) {
-    if (named.name == text)
-      return named.color;
-  }
+  // TTML's <namedColor> list; the values are the HTML ones Color::parse knows (it also knows
+  // names TTML lacks, such as "orange", which are not TTML colours).
+  static constexpr std::array<std::string_view, 19> kNames = {
+      "transparent", "black",   "silver",  "gray",  "white", "maroon", "red",
+      "purple",      "fuchsia", "magenta", "green", "lime",  "olive",  "yellow",
+      "navy",        "blue",    "teal",    "aqua",  "cyan"};
+  if (std::find(kNames.begin(), kNames.end(), text) != kNames.end())
+    return Color::parse(text);
   return std::nullopt;
 }
 

@@ -5,22 +5,15 @@
 #include <cmath>
 #include <set>
 
+#include "codecs/ttml/ttml_internal.h"
 #include "codecs/ttml/ttml_validate_internal.h"
 
 namespace kopru::codecs::ttml::validation {
 
 namespace {
 
-bool space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && space(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && space(s.back()))
-    s.remove_suffix(1);
-  return s;
+  return trim_xml_space(s);
 }
 
 bool one_of(std::string_view value, std::initializer_list<std::string_view> choices) {
@@ -263,18 +256,7 @@ std::string keyword_problem(std::string_view value,
 }  // namespace
 
 std::vector<std::string_view> tokens(std::string_view text) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && space(text[i]))
-      ++i;
-    const std::size_t start = i;
-    while (i < text.size() && !space(text[i]))
-      ++i;
-    if (i > start)
-      out.push_back(text.substr(start, i - start));
-  }
-  return out;
+  return split_xml_space(text);
 }
 
 std::optional<Length> parse_length(std::string_view token) {

@@ -224,55 +224,39 @@ std::string_view prefix_of(std::string_view qname) {
   return colon == std::string_view::npos ? std::string_view{} : qname.substr(0, colon);
 }
 
-void append_escaped_text(std::string& out, std::string_view text) {
+namespace {
+
+// Attribute values also escape the quote and the white space an XML parser would normalise to
+// spaces; text keeps newlines and tabs as they are. A literal CR is normalised away in both.
+void append_escaped(std::string& out, std::string_view text, bool attribute) {
   for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '\r':
-        out += "&#13;";  // a literal CR would be normalised away by the reader's XML parser
-        break;
-      default:
-        out += c;
-    }
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '\r')
+      out += "&#13;";
+    else if (attribute && c == '"')
+      out += "&quot;";
+    else if (attribute && c == '\n')
+      out += "&#10;";
+    else if (attribute && c == '\t')
+      out += "&#9;";
+    else
+      out += c;
   }
 }
 
+}  // namespace
+
+void append_escaped_text(std::string& out, std::string_view text) {
+  append_escaped(out, text, false);
+}
+
 void append_escaped_attribute(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      case '\t':
-        out += "&#9;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  append_escaped(out, text, true);
 }
 
 void append_start_tag(std::string& out, std::string_view name, const Attributes& attributes,

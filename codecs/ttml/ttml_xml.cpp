@@ -138,7 +138,7 @@ void check_tree(const Source& source, const pugi::xml_document& doc, const Offse
 OffsetMap::OffsetMap(std::string_view text) : text_(text), index_(text) {}
 
 int OffsetMap::line(std::ptrdiff_t offset) const {
-  return offset < 0 ? 0 : index_.locate(offset).first;
+  return offset < 0 ? 0 : index_.line(offset);
 }
 
 int OffsetMap::column(std::ptrdiff_t offset) const {
@@ -150,18 +150,30 @@ std::ptrdiff_t OffsetMap::attribute_offset(const pugi::xml_node& element,
   const std::ptrdiff_t start = element.offset_debug();
   if (start < 0 || static_cast<std::size_t>(start) >= text_.size())
     return start;
-  const std::size_t tag_end = text_.find('>', static_cast<std::size_t>(start));
-  const std::string_view tag = text_.substr(static_cast<std::size_t>(start), tag_end - start);
-  const std::string name = attribute.name();
-  for (std::size_t at = tag.find(name); at != std::string_view::npos; at = tag.find(name, at + 1)) {
-    const bool boundary_before = at > 0 && (tag[at - 1] == ' ' || tag[at - 1] == '\t' ||
-                                            tag[at - 1] == '\n' || tag[at - 1] == '\r');
-    const std::size_t after = at + name.size();
-    std::size_t eq = after;
-    while (eq < tag.size() && (tag[eq] == ' ' || tag[eq] == '\t' || tag[eq] == '\n'))
-      ++eq;
-    if (boundary_before && eq < tag.size() && tag[eq] == '=')
-      return start + static_cast<std::ptrdiff_t>(at);
+  const std::string_view name = attribute.name();
+  // Walk the start tag, skipping quoted values (which may hold '>' or the name itself), and stop
+  // at the attribute name that is followed by '='.
+  char quote = 0;
+  for (auto i = static_cast<std::size_t>(start); i < text_.size(); ++i) {
+    const char c = text_[i];
+    if (quote != 0) {
+      if (c == quote)
+        quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'')
+      quote = c;
+    else if (c == '>')
+      break;
+    else if ((c == ' ' || c == '\t' || c == '\n' || c == '\r') &&
+             text_.compare(i + 1, name.size(), name) == 0) {
+      std::size_t eq = i + 1 + name.size();
+      while (eq < text_.size() &&
+             (text_[eq] == ' ' || text_[eq] == '\t' || text_[eq] == '\n' || text_[eq] == '\r'))
+        ++eq;
+      if (eq < text_.size() && text_[eq] == '=')
+        return static_cast<std::ptrdiff_t>(i + 1);
+    }
   }
   return start;
 }

@@ -43,8 +43,25 @@ std::pair<int, int> LineIndex::locate(std::int64_t byte_offset) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), byte_offset);
   const auto line_index = static_cast<std::size_t>(it - starts_.begin() - 1);
   const auto start = static_cast<std::size_t>(starts_[line_index]);
-  const auto column = column_of(text_.substr(start), static_cast<std::size_t>(byte_offset) - start);
+  int column = 0;
+  if (line_index == last_line_ && byte_offset >= last_offset_ &&
+      last_offset_ >= static_cast<std::int64_t>(start)) {
+    const auto from = static_cast<std::size_t>(last_offset_);
+    column = last_column_ - 1 +
+             column_of(text_.substr(from), static_cast<std::size_t>(byte_offset) - from);
+  } else {
+    column = column_of(text_.substr(start), static_cast<std::size_t>(byte_offset) - start);
+  }
+  last_line_ = line_index;
+  last_offset_ = byte_offset;
+  last_column_ = column;
   return {static_cast<int>(line_index + 1), column};
+}
+
+int LineIndex::line(std::int64_t byte_offset) const {
+  byte_offset = std::clamp<std::int64_t>(byte_offset, 0, static_cast<std::int64_t>(text_.size()));
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), byte_offset);
+  return static_cast<int>(it - starts_.begin());
 }
 
 }  // namespace kopru

@@ -75,12 +75,19 @@ int column_of(std::string_view line, std::size_t byte_index);
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
-  // {line, column}, both 1-based.
+  // {line, column}, both 1-based. Queries that move forward on one line count only the code
+  // points in between, so locating every element of a one-line megabyte document stays linear.
   std::pair<int, int> locate(std::int64_t byte_offset) const;
+  // The 1-based line alone (a binary search).
+  int line(std::int64_t byte_offset) const;
 
  private:
   std::string_view text_;
   std::vector<std::int64_t> starts_;
+  // The last answer of locate(), not shared between threads (one index per parse).
+  mutable std::size_t last_line_ = 0;
+  mutable std::int64_t last_offset_ = 0;
+  mutable int last_column_ = 1;
 };
 
 }  // namespace kopru

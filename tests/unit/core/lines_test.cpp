@@ -44,6 +44,20 @@ TEST(Lines, ColumnsCountCodePoints) {
   EXPECT_EQ(index.locate(5), (std::pair{2, 2}));
   EXPECT_EQ(index.locate(9), (std::pair{3, 1}));
   EXPECT_EQ(index.locate(11), (std::pair{4, 1}));
+  EXPECT_EQ(index.line(5), 2);
+  EXPECT_EQ(index.line(99), 4);
+}
+
+TEST(Lines, LocatingForwardAndBackwardOnOneLineAgrees) {
+  std::string line;
+  for (int i = 0; i < 1000; ++i)
+    line += "әa";  // three bytes, two code points
+  const LineIndex index(line);
+  // Forward queries count only what lies in between; a backward one starts from the line again.
+  for (std::int64_t offset : {0, 3, 300, 2999, 1500, 1500, 6, 2998}) {
+    EXPECT_EQ(index.locate(offset).second, column_of(line, static_cast<std::size_t>(offset)))
+        << offset;
+  }
 }
 
 TEST(Errors, PrintLikeACompiler) {

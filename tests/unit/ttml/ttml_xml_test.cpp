@@ -80,6 +80,15 @@ TEST(TtmlXml, OffsetsOfElementsAndAttributes) {
   EXPECT_EQ(offsets.column(end), 6);
 }
 
+TEST(TtmlXml, AttributeOffsetsSkipQuotedValues) {
+  const std::string text = R"(<tt><p title="a > end=1 b" end='2s'/></tt>)";
+  const OffsetMap offsets(text);
+  pugi::xml_document doc;
+  parse_xml(Source{"t", text, text, "UTF-8"}, doc, offsets);
+  const auto p = doc.child("tt").child("p");
+  EXPECT_EQ(offsets.column(offsets.attribute_offset(p, p.attribute("end"))), 28);
+}
+
 TEST(TtmlXml, NamespacesResolveWhateverThePrefix) {
   const std::string text =
       R"(<x:tt xmlns:x="http://www.w3.org/ns/ttml" xmlns:s="http://www.w3.org/ns/ttml#styling"

@@ -90,8 +90,8 @@ std::vector<CodePoint> decode(std::string_view text) {
   return out;
 }
 
-// Text as a message shows it: quoted, with invisible characters spelled <U+XXXX>; a lone
-// invisible character unquoted as U+XXXX; nothing at all as "nothing".
+// Text as a message shows it: quoted, with invisible characters spelled <U+hhhh>; a lone
+// invisible character unquoted as U+hhhh; nothing at all as "nothing".
 std::string shown(std::string_view text) {
   if (text.empty())
     return "nothing";

@@ -36,7 +36,7 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
   }
 }
 
-// "U+XXXX" -> that character; "" -> empty; anything else as written.
+// "U+hhhh" -> that character; "" -> empty; anything else as written.
 std::string token_text(std::string_view token, const std::string& path, int line) {
   if (token == "\"\"")
     return {};
@@ -46,7 +46,7 @@ std::string token_text(std::string_view token, const std::string& path, int line
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, 16);
     if (ec != std::errc() || end != digits.data() + digits.size() || digits.size() < 4 ||
         digits.size() > 6 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-      malformed(path, line, "'" + std::string(token) + "' is not a Unicode scalar value U+XXXX");
+      malformed(path, line, "'" + std::string(token) + "' is not a Unicode scalar value U+hhhh");
     }
     return encode_utf8(static_cast<char32_t>(value));
   }

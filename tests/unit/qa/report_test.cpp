@@ -297,7 +297,7 @@ TEST(QaReportHtml, HostileTextIsEscapedEverywhere) {
   EXPECT_EQ(data["rows"].back()[6], "<img src=x onerror=alert(3)>");
 }
 
-TEST(QaReportHtml, HundredThousandCuesStaySmallAndFast) {
+TEST(QaReportHtml, HundredThousandCuesStaySmall) {
   Document doc;
   std::vector<Finding> findings;
   doc.cues.reserve(100000);
@@ -319,7 +319,8 @@ TEST(QaReportHtml, HundredThousandCuesStaySmallAndFast) {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(took).count();
   RecordProperty("html_ms", static_cast<int>(ms));
   RecordProperty("html_bytes", static_cast<int>(html.size()));
-  EXPECT_LT(ms, 1000);
+  // Speed is measured by tools/bench/qa-bench.sh, not here: this test only records it, and a
+  // quadratic report would still end in the CTest timeout.
   EXPECT_LT(html.size(), 30U << 20U);
   EXPECT_NE(html.find("data-mode=\"buckets\""), std::string::npos);
   EXPECT_LE(count_of(html, "<rect "), 2 * 4000U) << "bars and markers per bucket, not per cue";

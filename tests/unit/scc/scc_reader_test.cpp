@@ -356,7 +356,7 @@ TEST(SccRobustness, HugeLinesNulsAndGarbageDoNotCrash) {
       all_words += buf;
     }
   EXPECT_NO_THROW(read_scc(all_words, diag));
-  EXPECT_THROW(read_scc(std::string("Scenarist_SCC V1.0\n\n\0\0\0", 25), diag), ParseError);
+  EXPECT_THROW(read_scc(std::string("Scenarist_SCC V1.0\n\n\0\0\0", 23), diag), ParseError);
 }
 
 TEST(SccProbe, HeaderScoresHighExtensionLow) {

@@ -460,8 +460,9 @@ class DocumentWriter {
     if (!has_ttml_styles())
       out = {{"tts:color", "#FFFFFF"}, {"tts:backgroundColor", "#000000"}};
     for (const auto& [key, value] : own) {
+      const std::string& name = key;  // clang 14 cannot capture a structured binding
       auto it =
-          std::find_if(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; });
+          std::find_if(out.begin(), out.end(), [&](const auto& kv) { return kv.first == name; });
       if (it != out.end())
         it->second = value;
       else
@@ -678,8 +679,9 @@ class DocumentWriter {
       for (const auto& [key, value] : doc_.format_private.entries) {
         if (!rules_.allows_root_attribute(key))
           continue;
+        const std::string& name = key;  // clang 14 cannot capture a structured binding
         if (std::any_of(parameters.begin(), parameters.end(),
-                        [&](const auto& kv) { return kv.first == key; }))
+                        [&](const auto& kv) { return kv.first == name; }))
           continue;
         cell_resolution = cell_resolution || key == "ttp:cellResolution";
         parameters.emplace_back(key, value);

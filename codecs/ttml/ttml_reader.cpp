@@ -52,7 +52,7 @@ std::string detect_profile(const pugi::xml_node& tt, const pugi::xml_node& head)
   bool smpte = false;
   for (const auto& attribute : tt.attributes()) {
     const std::string_view name = attribute.name();
-    if (!name.starts_with("xmlns"))
+    if (!is_namespace_declaration(name))
       continue;
     const Ns ns = classify_namespace(attribute.value());
     ebu_namespaces = ebu_namespaces || ns == Ns::ebuttm || ns == Ns::ebutts || ns == Ns::ebuttp;

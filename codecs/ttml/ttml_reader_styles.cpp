@@ -460,7 +460,7 @@ void read_styling(ReaderContext& ctx, const pugi::xml_node& styling, Document& d
       if (ns == Ns::xml && local_name(attribute.name()) == "id")
         continue;
       const std::string_view name = attribute.name();
-      if (name.starts_with("xmlns"))
+      if (is_namespace_declaration(name))
         continue;
       style.format_private.add(
           qualified(ns == Ns::other ? Ns::none : ns, ns == Ns::other ? name : local_name(name)),
@@ -521,7 +521,7 @@ void read_region(ReaderContext& ctx, const pugi::xml_node& element, Document& do
   for (const auto& attribute : element.attributes()) {
     const std::string_view name = attribute.name();
     const Ns ns = attribute_namespace(element, attribute);
-    if (name.starts_with("xmlns") || (ns == Ns::xml && local_name(name) == "id"))
+    if (is_namespace_declaration(name) || (ns == Ns::xml && local_name(name) == "id"))
       continue;
     region.format_private.add(
         ns == Ns::other || ns == Ns::none ? std::string(name) : qualified(ns, local_name(name)),

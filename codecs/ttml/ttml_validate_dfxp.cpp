@@ -35,7 +35,7 @@ bool ttml1_unqualified(std::string_view element, std::string_view attribute) {
 
 void check_attribute(const Element& e, const pugi::xml_attribute& a, Report& report) {
   const std::string_view name = a.name();
-  if (name == "xmlns" || name.substr(0, 6) == "xmlns:")
+  if (is_namespace_declaration(name))
     return;
   const Ns ns = attribute_namespace(e.node, a);
   const std::string_view local = local_name(name);

@@ -110,7 +110,7 @@ void check_vocabulary(const Model& model, Report& report) {
     }
     for (const auto& a : e.node.attributes()) {
       const std::string_view name = a.name();
-      if (name == "xmlns" || name.substr(0, 6) == "xmlns:")
+      if (is_namespace_declaration(name))
         continue;
       const Ns ns = attribute_namespace(e.node, a);
       const std::string_view local = local_name(name);

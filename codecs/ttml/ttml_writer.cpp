@@ -361,6 +361,19 @@ class DocumentWriter {
     }
   }
 
+  // Inner timestamps and another format's markup have no TTML form: reported, not written.
+  bool dropped(const Run& run, std::size_t index) {
+    if (run.kind == RunKind::timestamp) {
+      reporter_.cue(index, "timestamp", "inner timestamps dropped");
+      return true;
+    }
+    if (run.kind == RunKind::raw) {
+      reporter_.cue(index, "raw", "markup of another format (" + run.raw_format + ") dropped");
+      return true;
+    }
+    return false;
+  }
+
   // Inline profiles: the span stacks become nested spans, opened and closed as little as the
   // runs' stacks allow.
   void append_nested(std::string& out, const Cue& cue, const Attributes& p_implied,
@@ -375,14 +388,8 @@ class DocumentWriter {
       }
     };
     for (const Run& run : cue.runs) {
-      if (run.kind == RunKind::timestamp) {
-        reporter_.cue(index, "timestamp", "inner timestamps dropped");
+      if (dropped(run, index))
         continue;
-      }
-      if (run.kind == RunKind::raw) {
-        reporter_.cue(index, "raw", "markup of another format (" + run.raw_format + ") dropped");
-        continue;
-      }
       if (run.kind == RunKind::line_break) {
         append_start_tag(out, el("br"), {}, true);  // inside whatever is open: br has no style
         continue;
@@ -419,14 +426,8 @@ class DocumentWriter {
       }
     };
     for (const Run& run : cue.runs) {
-      if (run.kind == RunKind::timestamp) {
-        reporter_.cue(index, "timestamp", "inner timestamps dropped");
+      if (dropped(run, index))
         continue;
-      }
-      if (run.kind == RunKind::raw) {
-        reporter_.cue(index, "raw", "markup of another format (" + run.raw_format + ") dropped");
-        continue;
-      }
       if (run.kind == RunKind::line_break) {
         close();
         append_start_tag(out, el("br"), {}, true);

@@ -216,6 +216,10 @@ Ns classify_namespace(std::string_view uri) {
   return Ns::other;
 }
 
+bool is_namespace_declaration(std::string_view attribute_name) {
+  return attribute_name == "xmlns" || attribute_name.starts_with("xmlns:");
+}
+
 std::string_view local_name(std::string_view qualified_name) {
   const auto colon = qualified_name.find(':');
   return colon == std::string_view::npos ? qualified_name : qualified_name.substr(colon + 1);

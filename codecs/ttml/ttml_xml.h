@@ -54,6 +54,8 @@ enum class Ns {
   other
 };
 Ns classify_namespace(std::string_view uri);
+// "xmlns" or "xmlns:prefix": a namespace declaration, not an attribute of the vocabulary.
+bool is_namespace_declaration(std::string_view attribute_name);
 // "p" for "tt:p", "lang" for "xml:lang".
 std::string_view local_name(std::string_view qualified_name);
 // The namespace of an element, resolving its prefix (or the default namespace) through the xmlns

@@ -144,14 +144,12 @@ Loaded load_file(const fs::path& path, const LoadOptions& options, Diagnostics& 
 
 std::string render(const Document& doc, const codecs::Codec& codec, const SaveOptions& options,
                    Diagnostics& diag) {
-  std::string out;
+  std::optional<Document> replaced;
   if (codec.repertoire != nullptr) {
-    const Document carried = carry_or_replace(doc, codec.repertoire(doc, options.write),
-                                              options.replace, diag.path(), diag);
-    out = codec.write(carried, options.write, diag);
-  } else {
-    out = codec.write(doc, options.write, diag);
+    replaced = carry_or_replace(doc, codec.repertoire(doc, options.write), options.replace,
+                                diag.path(), diag);
   }
+  std::string out = codec.write(replaced ? *replaced : doc, options.write, diag);
   if (codec.binary)
     return out;
   if (options.crlf) {

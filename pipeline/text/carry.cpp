@@ -534,10 +534,10 @@ Document replace_uncarried(const Document& doc, const codecs::Repertoire& repert
   return out;
 }
 
-Document carry_or_replace(const Document& doc, const codecs::Repertoire& repertoire, bool replace,
-                          const std::string& path, Diagnostics& diag) {
+std::optional<Document> carry_or_replace(const Document& doc, const codecs::Repertoire& repertoire,
+                                         bool replace, const std::string& path, Diagnostics& diag) {
   if (!repertoire.carries || !has_uncarried(doc, Resolver(repertoire)))
-    return doc;
+    return std::nullopt;
   if (!replace)
     throw CarryError(path, repertoire, find_uncarried(doc, repertoire));
   return replace_uncarried(doc, repertoire, diag);

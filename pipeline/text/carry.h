@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,9 +46,10 @@ class CarryError : public InputError {
 Document replace_uncarried(const Document& doc, const codecs::Repertoire& repertoire,
                            Diagnostics& diag);
 
-// What io::render calls: returns `doc` unchanged when everything is carried, throws CarryError
-// when not and `replace` is false, otherwise the replaced copy.
-Document carry_or_replace(const Document& doc, const codecs::Repertoire& repertoire, bool replace,
-                          const std::string& path, Diagnostics& diag);
+// What io::render calls: nullopt when everything is carried (the caller writes `doc` itself, so
+// no copy is made), throws CarryError when not and `replace` is false, otherwise the replaced
+// copy.
+std::optional<Document> carry_or_replace(const Document& doc, const codecs::Repertoire& repertoire,
+                                         bool replace, const std::string& path, Diagnostics& diag);
 
 }  // namespace kopru
